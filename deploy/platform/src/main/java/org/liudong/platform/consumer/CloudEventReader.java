@@ -1,0 +1,41 @@
+package org.liudong.platform.consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.liudong.platform.events.CloudEvent;
+
+/**
+ * Reads a structured-mode CloudEvent from a Kafka record value. An unreadable record is a poison message:
+ * {@link PoisonEventException} sends it to the consumer's dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class CloudEventReader {
+
+    private final ObjectMapper json;
+
+    public CloudEventReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public CloudEvent read(String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("empty record");
+        }
+        CloudEvent event;
+        try {
+            event = json.readValue(value, CloudEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("not a CloudEvent in JSON: " + e.getOriginalMessage());
+        }
+        if (event.id == null || event.type == null || event.data == null || !CloudEvent.SPEC_VERSION.equals(event.specversion)) {
+            throw new PoisonEventException("a CloudEvents 1.0 event needs specversion, id, type and data");
+        }
+        try {
+            event.uuid();
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("event id is not a UUID: " + event.id);
+        }
+        return event;
+    }
+}
