@@ -1,0 +1,205 @@
+package org.liudong.stack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.liudong.stack.ProcessControl.Owner;
+import org.liudong.stack.ProcessControl.Recorded;
+
+/**
+ * The local Liudong stack: PostgreSQL, Kafka and Keycloak (and, on top of them, the services), started once and
+ * reused by tests and by {@code deploy/up}.
+ *
+ * <pre>
+ * java org.liudong.stack.Stack infra    # start (or reuse) PostgreSQL, Kafka with the topics, Keycloak with the realm
+ * java org.liudong.stack.Stack status   # what runs, and who started it
+ * java org.liudong.stack.Stack down     # stop everything recorded in deploy/.local/pids
+ * </pre>
+ */
+public final class Stack {
+
+    /** The services that own a database; each gets the role {@code liudong_<service>} and a database of that name. */
+    public static final List<String> SERVICES_WITH_DATABASE = List.of("registry", "migration", "assessment");
+    public static final List<String> INFRASTRUCTURE = List.of(Postgres.COMPONENT, Kafka.COMPONENT, Keycloak.COMPONENT);
+
+    private final StackSettings settings;
+    private final StackPaths paths;
+    private final LocalSecrets secrets;
+    private final ProcessControl processes;
+    private final Postgres postgres;
+    private final Kafka kafka;
+    private final Keycloak keycloak;
+
+    public Stack(StackSettings settings, StackPaths paths) {
+        this.settings = settings;
+        this.paths = paths;
+        this.secrets = LocalSecrets.of(paths);
+        this.processes = new ProcessControl(paths);
+        this.postgres = new Postgres(settings, paths);
+        this.kafka = new Kafka(settings, paths);
+        this.keycloak = new Keycloak(settings, paths, secrets);
+    }
+
+    /** The stack of the repository around the working directory, configured from system properties and env. */
+    public static Stack locate() {
+        return new Stack(StackSettings.fromEnvironment(), StackPaths.locate());
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "status" : args[0];
+        Stack stack = locate();
+        PrintStream out = System.out;
+        try {
+            switch (command) {
+                case "infra" -> stack.infra(out::println);
+                case "down" -> stack.down(out::println);
+                case "status" -> stack.status().forEach(out::println);
+                default -> {
+                    System.err.println("Usage: Stack infra|down|status");
+                    System.exit(2);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("stack " + command + " failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Starts what is not running yet: PostgreSQL with a role and database per service, Kafka with the topics,
+     * Keycloak with the realm. Everything it finds or starts belongs to the stack afterwards, so a test run
+     * leaves it running.
+     */
+    public void infra(Consumer<String> progress) {
+        try (InterProcessLock lock = lock()) {
+            timed(progress, Postgres.COMPONENT, settings.host() + ":" + settings.postgresPort(), () -> {
+                postgres.ensureRunning(Owner.STACK);
+                SERVICES_WITH_DATABASE.forEach(service -> ensureServiceDatabase(service, databaseName(service)));
+            });
+            timed(progress, Kafka.COMPONENT, settings.kafkaBootstrapServers(), () -> {
+                kafka.ensureRunning(Owner.STACK);
+                kafka.ensureTopics();
+            });
+            timed(progress, Keycloak.COMPONENT, settings.keycloakUrl(), () -> keycloak.ensureRunning(Owner.STACK));
+            INFRASTRUCTURE.forEach(component -> processes.changeOwner(component, Owner.STACK));
+        }
+    }
+
+    /** Stops everything recorded in {@code deploy/.local/pids}: the services first, then the infrastructure. */
+    public void down(Consumer<String> progress) {
+        try (InterProcessLock lock = lock()) {
+            List<String> order = new ArrayList<>();
+            processes.allRecorded().stream().map(Recorded::component)
+                    .filter(component -> !INFRASTRUCTURE.contains(component)).forEach(order::add);
+            order.add(Keycloak.COMPONENT);
+            order.add(Kafka.COMPONENT);
+            order.add(Postgres.COMPONENT);
+            for (String component : order) {
+                if (stopComponent(component)) {
+                    progress.accept(String.format(Locale.ROOT, "%-10s stopped", component));
+                }
+            }
+        }
+    }
+
+    /** Stops the infrastructure components a test run started; what a developer started stays up. */
+    public void stopStartedBy(Owner owner) {
+        try (InterProcessLock lock = lock()) {
+            List<String> stopping = new ArrayList<>(INFRASTRUCTURE);
+            Collections.reverse(stopping);
+            stopping.stream()
+                    .filter(component -> processes.running(component).map(r -> r.owner() == owner).orElse(false))
+                    .toList()
+                    .parallelStream()
+                    .forEach(this::stopComponent);
+        }
+    }
+
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        lines.add(statusLine(Postgres.COMPONENT, settings.host() + ":" + settings.postgresPort(),
+                ProcessControl.isPortOpen(settings.host(), settings.postgresPort())));
+        lines.add(statusLine(Kafka.COMPONENT, settings.kafkaBootstrapServers(),
+                ProcessControl.isPortOpen(settings.host(), settings.kafkaPort())));
+        lines.add(statusLine(Keycloak.COMPONENT, settings.keycloakUrl(),
+                ProcessControl.isHttpOk(keycloak.discoveryUri())));
+        processes.allRecorded().stream().filter(r -> !INFRASTRUCTURE.contains(r.component()))
+                .forEach(r -> lines.add(statusLine(r.component(), "", r.isAlive())));
+        return lines;
+    }
+
+    /** Creates (or updates the password of) the service's role and creates its database. */
+    public void ensureServiceDatabase(String service, String database) {
+        String role = roleName(service);
+        postgres.ensureDatabase(role, secrets.databasePassword(role), database);
+    }
+
+    public static String roleName(String service) {
+        return "liudong_" + service;
+    }
+
+    public static String databaseName(String service) {
+        return "liudong_" + service;
+    }
+
+    public InterProcessLock lock() {
+        return InterProcessLock.acquire(paths.lockFile());
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public StackPaths paths() {
+        return paths;
+    }
+
+    public LocalSecrets secrets() {
+        return secrets;
+    }
+
+    public ProcessControl processes() {
+        return processes;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public Kafka kafka() {
+        return kafka;
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    private boolean stopComponent(String component) {
+        return switch (component) {
+            case Postgres.COMPONENT -> postgres.stop();
+            case Kafka.COMPONENT -> kafka.stop();
+            case Keycloak.COMPONENT -> keycloak.stop();
+            default -> processes.stop(component, Duration.ofSeconds(30));
+        };
+    }
+
+    private String statusLine(String component, String address, boolean up) {
+        Optional<Recorded> recorded = processes.running(component);
+        String who = recorded.map(r -> "pid " + r.pid() + ", started by " + r.owner().name().toLowerCase(Locale.ROOT))
+                .orElse(up ? "not started by the stack" : "");
+        return String.format(Locale.ROOT, "%-10s %-5s %-24s %s", component, up ? "up" : "down", address, who).stripTrailing();
+    }
+
+    private static void timed(Consumer<String> progress, String component, String address, Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        progress.accept(String.format(Locale.ROOT, "%-10s ready  %-24s %5.1f s", component, address,
+                (System.nanoTime() - start) / 1e9));
+    }
+}

@@ -1,0 +1,67 @@
+package org.liudong.stack.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.liudong.stack.ProcessControl.Owner;
+import org.liudong.stack.Stack;
+
+/**
+ * Test JVMs (one per module, possibly several at once) share the infrastructure. Each JVM holds a lease file
+ * named after its pid while it runs; the last one to exit stops what test runs started.
+ */
+final class TestRunLeases {
+
+    private static boolean joined;
+
+    private TestRunLeases() {
+    }
+
+    /** Called with the stack lock held. */
+    static synchronized void join(Stack stack) {
+        if (joined) {
+            return;
+        }
+        try {
+            Files.writeString(leaseOf(stack, ProcessHandle.current().pid()), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(stack), "liudong-stack-shutdown"));
+        joined = true;
+    }
+
+    private static void leave(Stack stack) {
+        try (var lock = stack.lock()) {
+            Files.deleteIfExists(leaseOf(stack, ProcessHandle.current().pid()));
+            if (otherLiveLeases(stack).isEmpty() && !stack.settings().keepRunning()) {
+                stack.stopStartedBy(Owner.TESTS);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not stop the test infrastructure: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> otherLiveLeases(Stack stack) throws IOException {
+        try (Stream<Path> leases = Files.list(stack.paths().leases())) {
+            return leases.filter(lease -> {
+                boolean alive = ProcessHandle.of(Long.parseLong(lease.getFileName().toString()))
+                        .map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    lease.toFile().delete();
+                }
+                return alive;
+            }).toList();
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    private static Path leaseOf(Stack stack, long pid) {
+        return stack.paths().leases().resolve(Long.toString(pid));
+    }
+}
