@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -43,13 +44,19 @@ public final class InterProcessLock implements AutoCloseable {
     }
 
     private static FileLock lockFile(Path file) {
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return channel.lock();
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UncheckedIOException("Cannot lock " + file, e);
+        while (true) {
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                return channel.lock();
+            } catch (OverlappingFileLockException heldByThisJvm) {
+                // another class loader of this JVM (Quarkus loads test resources more than once) holds it: wait
+                closeQuietly(channel);
+                ProcessControl.pause();
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new UncheckedIOException("Cannot lock " + file, e);
+            }
         }
     }
 

@@ -92,6 +92,19 @@ public final class Postgres {
         }
     }
 
+    /** Whether the server in use (the configured one, else the local one) accepts connections. */
+    public boolean isListening() {
+        return settings.postgresAdminUrl().map(Postgres::hostAndPort)
+                .map(address -> ProcessControl.isPortOpen(address[0], Integer.parseInt(address[1])))
+                .orElseGet(() -> ProcessControl.isPortOpen(settings.host(), settings.postgresPort()));
+    }
+
+    private static String[] hostAndPort(String jdbcUrl) {
+        String authority = jdbcUrl.replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1");
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? new String[] {authority, "5432"} : new String[] {authority.substring(0, colon), authority.substring(colon + 1)};
+    }
+
     /** The JDBC URL of a database on the server in use. */
     public String jdbcUrl(String database) {
         return settings.postgresAdminUrl()
@@ -203,7 +216,7 @@ public final class Postgres {
     }
 
     private PsqlAdmin privateAdmin() {
-        return new PsqlAdmin(List.of(), clusterSuperuser(), privateSockets(), settings.postgresPort());
+        return new PsqlAdmin(asClusterOwner(List.of()), clusterSuperuser(), privateSockets(), settings.postgresPort());
     }
 
     private Path privateData() {

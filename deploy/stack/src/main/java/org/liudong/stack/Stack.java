@@ -52,6 +52,10 @@ public final class Stack {
     }
 
     public static void main(String[] args) {
+        // the Kafka admin client logs through SLF4J; without a provider it only needs to stay quiet
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         String command = args.length == 0 ? "status" : args[0];
         Stack stack = locate();
         PrintStream out = System.out;

@@ -3,10 +3,13 @@ package org.liudong.stack.testing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.liudong.stack.InterProcessLock;
+import org.liudong.stack.ProcessControl;
 import org.liudong.stack.ProcessControl.Owner;
 import org.liudong.stack.Stack;
+import org.liudong.stack.StackSettings;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -29,6 +32,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     public static final String SERVICE = "service";
     public static final List<String> SERVICES = List.of("registry", "migration", "assessment", "gateway");
 
+    private static final Map<String, Map<String, String>> STARTED = new ConcurrentHashMap<>();
+
     private String service;
 
     @Override
@@ -43,6 +48,10 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         Stack stack = Stack.locate();
+        Map<String, String> earlier = STARTED.get(service);
+        if (earlier != null && stillListening(stack)) {
+            return earlier;
+        }
         Map<String, String> config = new HashMap<>();
         try (InterProcessLock lock = stack.lock()) {
             TestRunLeases.join(stack);
@@ -62,7 +71,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.oidc.auth-server-url", stack.settings().authServerUrl());
         config.put("liudong.crypto.id-number-key", stack.secrets().idNumberKey());
         config.put("liudong.crypto.id-index-key", stack.secrets().idIndexKey());
+        STARTED.put(service, Map.copyOf(config));
         return config;
+    }
+
+    /** Quarkus starts the resource again for each test class; after the first time a look at the ports will do. */
+    private boolean stillListening(Stack stack) {
+        StackSettings settings = stack.settings();
+        return (!Stack.SERVICES_WITH_DATABASE.contains(service) || stack.postgres().isListening())
+                && ProcessControl.isPortOpen(settings.host(), settings.kafkaPort())
+                && ProcessControl.isPortOpen(settings.host(), settings.keycloakPort());
     }
 
     /** Infrastructure is shared by every test class of the run: see the class comment for when it stops. */

@@ -16,14 +16,15 @@ import org.liudong.stack.Stack;
  */
 final class TestRunLeases {
 
-    private static boolean joined;
+    /** A system property, because Quarkus may load this class in several class loaders of one JVM. */
+    private static final String JOINED = "liudong.stack.test-run-lease";
 
     private TestRunLeases() {
     }
 
     /** Called with the stack lock held. */
-    static synchronized void join(Stack stack) {
-        if (joined) {
+    static void join(Stack stack) {
+        if (System.getProperty(JOINED) != null) {
             return;
         }
         try {
@@ -32,7 +33,7 @@ final class TestRunLeases {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> leave(stack), "liudong-stack-shutdown"));
-        joined = true;
+        System.setProperty(JOINED, "true");
     }
 
     private static void leave(Stack stack) {
