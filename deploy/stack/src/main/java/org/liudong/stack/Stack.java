@@ -56,6 +56,9 @@ public final class Stack {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
         String command = args.length == 0 ? "status" : args[0];
         Stack stack = locate();
         PrintStream out = System.out;
