@@ -56,12 +56,10 @@ public final class Postgres {
         }
         Optional<DebianCluster> debian = DebianCluster.onPort(settings.postgresPort());
         if (ProcessControl.isPortOpen(settings.host(), settings.postgresPort())) {
-            admin = debian.filter(DebianCluster::online).<Admin>map(PsqlAdmin::debian)
-                    .or(() -> processes.running(COMPONENT).filter(r -> isPrivateCluster(r.pid())).map(r -> privateAdmin()))
-                    .orElseThrow(() -> new IllegalStateException("A server listens on " + settings.host() + ":"
-                            + settings.postgresPort() + " but it is not a cluster this machine lets the stack administer;"
-                            + " set LIUDONG_PG_ADMIN_URL, LIUDONG_PG_ADMIN_USER and LIUDONG_PG_ADMIN_PASSWORD,"
-                            + " or choose another port with LIUDONG_PG_PORT"));
+            admin = runningLocalCluster(debian).orElseThrow(() -> new IllegalStateException("A server listens on "
+                    + settings.host() + ":" + settings.postgresPort() + " but it is not a cluster of this machine"
+                    + " that the stack can administer; set LIUDONG_PG_ADMIN_URL, LIUDONG_PG_ADMIN_USER and"
+                    + " LIUDONG_PG_ADMIN_PASSWORD, or choose another port with LIUDONG_PG_PORT"));
             return;
         }
         if (debian.isPresent()) {
@@ -163,6 +161,16 @@ public final class Postgres {
         }
     }
 
+    private Optional<Admin> runningLocalCluster(Optional<DebianCluster> debian) {
+        if (debian.isPresent() && debian.get().online()) {
+            return Optional.of(PsqlAdmin.debian(debian.get()));
+        }
+        if (privateClusterPid().isPresent()) {
+            return Optional.of(privateAdmin());
+        }
+        return Optional.empty();
+    }
+
     private void startDebianCluster(DebianCluster cluster, Owner owner) {
         LOG.log(System.Logger.Level.INFO, "Starting PostgreSQL cluster " + cluster.version() + "/" + cluster.name());
         ProcessControl.run(List.of("pg_ctlcluster", cluster.version(), cluster.name(), "start"), Map.of(), COMMAND_TIMEOUT);
@@ -206,12 +214,17 @@ public final class Postgres {
     }
 
     private boolean isPrivateCluster(long pid) {
+        return privateClusterPid().filter(running -> running == pid).isPresent();
+    }
+
+    /** The postmaster of the private cluster, when it runs. */
+    private Optional<Long> privateClusterPid() {
         Path postmaster = privateData().resolve("postmaster.pid");
         try {
-            return Files.isReadable(postmaster)
-                    && Files.readAllLines(postmaster).get(0).strip().equals(Long.toString(pid));
-        } catch (IOException | IndexOutOfBoundsException e) {
-            return false;
+            long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException notRunning) {
+            return Optional.empty();
         }
     }
 
