@@ -7,8 +7,12 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,34 +33,61 @@ public final class InterProcessLock implements AutoCloseable {
     }
 
     public static InterProcessLock acquire(Path file) {
+        return tryAcquire(file, null).orElseThrow();
+    }
+
+    /** Gives up after {@code timeout} (null: wait as long as it takes). */
+    public static Optional<InterProcessLock> tryAcquire(Path file, Duration timeout) {
         Path key = file.toAbsolutePath().normalize();
+        Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
         ReentrantLock threadLock = THREAD_LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
-        threadLock.lock();
+        try {
+            if (deadline == null) {
+                threadLock.lockInterruptibly();
+            } else if (!threadLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + key, e);
+        }
         if (threadLock.getHoldCount() == 1) {
             try {
-                FILE_LOCKS.put(key, lockFile(key));
+                Optional<FileLock> lock = lockFile(key, deadline);
+                if (lock.isEmpty()) {
+                    threadLock.unlock();
+                    return Optional.empty();
+                }
+                FILE_LOCKS.put(key, lock.get());
             } catch (RuntimeException e) {
                 threadLock.unlock();
                 throw e;
             }
         }
-        return new InterProcessLock(key, threadLock);
+        return Optional.of(new InterProcessLock(key, threadLock));
     }
 
-    private static FileLock lockFile(Path file) {
+    private static Optional<FileLock> lockFile(Path file, Instant deadline) {
         while (true) {
             FileChannel channel = null;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                return channel.lock();
+                FileLock lock = deadline == null ? channel.lock() : channel.tryLock();
+                if (lock != null) {
+                    return Optional.of(lock);
+                }
+                closeQuietly(channel);
             } catch (OverlappingFileLockException heldByThisJvm) {
                 // another class loader of this JVM (Quarkus loads test resources more than once) holds it: wait
                 closeQuietly(channel);
-                ProcessControl.pause();
             } catch (IOException e) {
                 closeQuietly(channel);
                 throw new UncheckedIOException("Cannot lock " + file, e);
             }
+            if (deadline != null && Instant.now().isAfter(deadline)) {
+                return Optional.empty();
+            }
+            ProcessControl.pause();
         }
     }
 

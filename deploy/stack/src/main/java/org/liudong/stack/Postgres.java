@@ -179,6 +179,8 @@ public final class Postgres {
     }
 
     private void startPrivateCluster(Owner owner) {
+        String initdb = binary("initdb");
+        String pgCtl = binary("pg_ctl");
         Path data = privateData();
         Path sockets = privateSockets();
         Path log = processes.logFile(COMPONENT);
@@ -194,12 +196,12 @@ public final class Postgres {
         }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             LOG.log(System.Logger.Level.INFO, "Creating a private PostgreSQL cluster in " + data);
-            ProcessControl.run(asClusterOwner(List.of(binary("initdb"), "-D", data.toString(), "-U", clusterSuperuser(),
+            ProcessControl.run(asClusterOwner(List.of(initdb, "-D", data.toString(), "-U", clusterSuperuser(),
                     "--auth-local=peer", "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale")),
                     Map.of(), COMMAND_TIMEOUT);
         }
         String options = "-c listen_addresses=" + settings.host() + " -p " + settings.postgresPort() + " -k " + sockets;
-        ProcessControl.run(asClusterOwner(List.of(binary("pg_ctl"), "-D", data.toString(), "-l", log.toString(),
+        ProcessControl.run(asClusterOwner(List.of(pgCtl, "-D", data.toString(), "-l", log.toString(),
                 "-o", options, "-w", "start")), Map.of(), COMMAND_TIMEOUT);
         recordPostmaster(data, owner);
         admin = privateAdmin();

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.liudong.stack.InterProcessLock;
 import org.liudong.stack.ProcessControl.Owner;
 import org.liudong.stack.Stack;
 
@@ -16,6 +19,7 @@ import org.liudong.stack.Stack;
  */
 final class TestRunLeases {
 
+    private static final Duration SHUTDOWN_LOCK_TIMEOUT = Duration.ofSeconds(20);
     /** A system property, because Quarkus may load this class in several class loaders of one JVM. */
     private static final String JOINED = "liudong.stack.test-run-lease";
 
@@ -37,7 +41,13 @@ final class TestRunLeases {
     }
 
     private static void leave(Stack stack) {
-        try (var lock = stack.lock()) {
+        Optional<InterProcessLock> lock = InterProcessLock.tryAcquire(stack.paths().lockFile(), SHUTDOWN_LOCK_TIMEOUT);
+        if (lock.isEmpty()) {
+            // e.g. interrupted in the middle of a start: whatever runs is reused or stopped by the next test run
+            System.err.println("The stack is busy: leaving the test infrastructure running");
+            return;
+        }
+        try (InterProcessLock held = lock.get()) {
             Files.deleteIfExists(leaseOf(stack, ProcessHandle.current().pid()));
             if (otherLiveLeases(stack).isEmpty() && !stack.settings().keepRunning()) {
                 stack.stopStartedBy(Owner.TESTS);
