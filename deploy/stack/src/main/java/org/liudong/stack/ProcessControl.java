@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ProcessControl {
         builder.environment().putAll(environment);
         try {
             Files.writeString(log, "---- " + Instant.now() + " starting " + String.join(" ", command) + System.lineSeparator(),
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             Process process = builder.start();
             Recorded recorded = new Recorded(component, process.pid(),
                     process.info().startInstant().orElse(Instant.EPOCH), owner);
@@ -240,7 +241,8 @@ public final class ProcessControl {
                 throw new IllegalStateException("Timed out: " + String.join(" ", command) + "\n" + output);
             }
             if (process.exitValue() != 0) {
-                throw new CommandFailedException(command, process.exitValue(), output);
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
+                        + ":\n" + output.strip());
             }
             return output;
         } catch (IOException e) {
@@ -248,19 +250,6 @@ public final class ProcessControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
-        }
-    }
-
-    public static final class CommandFailedException extends IllegalStateException {
-        private final String output;
-
-        CommandFailedException(List<String> command, int exitCode, String output) {
-            super(String.join(" ", command) + " exited with " + exitCode + ":\n" + output.strip());
-            this.output = output;
-        }
-
-        public String output() {
-            return output;
         }
     }
 
