@@ -1,0 +1,106 @@
+package org.liudong.gateway.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A real HTTP server standing in for one service: it answers every request with what it received (method, path,
+ * query, headers, body size), serves an OpenAPI document and a readiness endpoint like a Quarkus service, never
+ * answers paths ending in {@code /slow}, and tells the tests how many body bytes arrived for a request id
+ * ({@code GET /echo/received/<id>}), so a test can prove that nothing — or something already — reached it.
+ */
+public final class EchoUpstream {
+
+    private static final int BODY_ECHO_LIMIT = 64 * 1024;
+
+    private final String name;
+    private final JsonObject openApi;
+    private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    public EchoUpstream(String name, JsonObject openApi) {
+        this.name = name;
+        this.openApi = openApi;
+    }
+
+    public int start(Vertx vertx) throws Exception {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(this::handle);
+        return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    }
+
+    private void handle(HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals("/q/health/ready")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+        } else if (path.equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openApi.encode());
+        } else if (path.startsWith("/echo/received/")) {
+            Received seen = received.get(path.substring("/echo/received/".length()));
+            if (seen == null) {
+                request.response().setStatusCode(404).end();
+            } else {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("bytes", seen.bytes.get()).put("ended", seen.ended).encode());
+            }
+        } else if (path.endsWith("/slow")) {
+            request.handler(chunk -> { });
+        } else {
+            echo(request);
+        }
+    }
+
+    private void echo(HttpServerRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        Received seen = new Received();
+        if (requestId != null) {
+            received.put(requestId, seen);
+        }
+        StringBuilder text = new StringBuilder();
+        request.handler(chunk -> {
+            seen.bytes.addAndGet(chunk.length());
+            if (text.length() < BODY_ECHO_LIMIT) {
+                text.append(chunk.toString(StandardCharsets.UTF_8));
+            }
+        });
+        request.endHandler(ignored -> {
+            seen.ended = true;
+            JsonObject headers = new JsonObject();
+            request.headers().names().forEach(header ->
+                    headers.put(header.toLowerCase(), String.join(",", request.headers().getAll(header))));
+            JsonObject echo = new JsonObject()
+                    .put("service", name)
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("headers", headers)
+                    .put("bodyBytes", seen.bytes.get())
+                    .put("body", seen.bytes.get() <= BODY_ECHO_LIMIT ? text.toString() : null);
+            request.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "max-age=60")
+                    .putHeader("X-Request-Id", requestId == null ? "none" : requestId)
+                    .end(echo.encode());
+        });
+    }
+
+    public void stop() throws Exception {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final class Received {
+        final AtomicLong bytes = new AtomicLong();
+        volatile boolean ended;
+    }
+}
