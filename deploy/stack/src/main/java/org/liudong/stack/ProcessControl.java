@@ -2,7 +2,6 @@ package org.liudong.stack;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -225,31 +224,39 @@ public final class ProcessControl {
 
     /** Runs a short command to completion and returns its output; fails with the output when it exits non-zero. */
     public static String run(List<String> command, Map<String, String> environment, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(new File("/"))
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment);
+        Path output = null;
         try {
+            // a file, not a pipe: a daemon the command leaves behind may hold its output open
+            output = Files.createTempFile("liudong-stack-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(new File("/"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
             Process process = builder.start();
-            String output;
-            try (InputStream out = process.getInputStream()) {
-                output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Timed out: " + String.join(" ", command) + "\n" + output);
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            if (!finished) {
+                throw new IllegalStateException("Timed out: " + String.join(" ", command) + "\n" + printed.strip());
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
-                        + ":\n" + output.strip());
+                        + ":\n" + printed.strip());
             }
-            return output;
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + String.join(" ", command), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
