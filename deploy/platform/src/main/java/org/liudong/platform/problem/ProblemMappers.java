@@ -2,19 +2,24 @@ package org.liudong.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,6 +58,31 @@ public class ProblemMappers {
             detail = "The field '" + field + "' has the wrong type or format";
         }
         return respond(Problem.of(400, "malformed-body", "Malformed request body", detail, errors), uri, headers);
+    }
+
+    /**
+     * Quarkus REST has a built-in mapper for this subtype (a wrong type or an unknown enum value) that answers
+     * plain JSON; this one keeps such answers problem+json and names the accepted values of an enum.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum() && !invalid.getPath().isEmpty()) {
+            String field = pathOf(invalid);
+            String accepted = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            FieldError error = new FieldError(field, "must be one of " + accepted);
+            return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                    "The field '" + field + "' must be one of " + accepted, List.of(error)), uri, headers);
+        }
+        return unreadableJson(e, uri, headers);
+    }
+
+    /** Two writers raced for the same version of a record: the later one must read it again. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleVersion(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(ProblemException.preconditionFailed("The record changed while your request was processed; "
+                + "read it again and reapply your change").problem(), uri, headers);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
