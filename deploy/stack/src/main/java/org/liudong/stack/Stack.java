@@ -1,11 +1,20 @@
 package org.liudong.stack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,8 +27,11 @@ import org.liudong.stack.ProcessControl.Recorded;
  *
  * <pre>
  * java org.liudong.stack.Stack infra    # start (or reuse) PostgreSQL, Kafka with the topics, Keycloak with the realm
+ * java org.liudong.stack.Stack up       # infra, then the four packaged services, then the demo data
+ * java org.liudong.stack.Stack seed     # the demo data again (changes nothing when it is there)
  * java org.liudong.stack.Stack status   # what runs, and who started it
  * java org.liudong.stack.Stack down     # stop everything recorded in deploy/.local/pids
+ * java org.liudong.stack.Stack down registry gateway   # stop only these
  * </pre>
  */
 public final class Stack {
@@ -35,6 +47,7 @@ public final class Stack {
     private final Postgres postgres;
     private final Kafka kafka;
     private final Keycloak keycloak;
+    private final Services services;
 
     public Stack(StackSettings settings, StackPaths paths) {
         this.settings = settings;
@@ -44,6 +57,7 @@ public final class Stack {
         this.postgres = new Postgres(settings, paths);
         this.kafka = new Kafka(settings, paths);
         this.keycloak = new Keycloak(settings, paths, secrets);
+        this.services = new Services(settings, paths, secrets, postgres);
     }
 
     /** The stack of the repository around the working directory, configured from system properties and env. */
@@ -65,10 +79,13 @@ public final class Stack {
         try {
             switch (command) {
                 case "infra" -> stack.infra(out::println);
-                case "down" -> stack.down(out::println);
+                case "up" -> stack.recordStartedByUp(stack.up(out::println));
+                case "services" -> stack.services(Owner.STACK, out::println);
+                case "seed" -> out.println(new DemoSeed(stack.settings(), stack.paths()).run());
+                case "down" -> stack.down(out::println, List.of(args).subList(1, args.length));
                 case "status" -> stack.status().forEach(out::println);
                 default -> {
-                    System.err.println("Usage: Stack infra|down|status");
+                    System.err.println("Usage: Stack infra|up|services|seed|status|down [component...]");
                     System.exit(2);
                 }
             }
@@ -98,8 +115,39 @@ public final class Stack {
         }
     }
 
+    /**
+     * The whole local platform: {@link #infra}, the four packaged services, and (unless {@code liudong.stack.seed} is
+     * false) the demo data. Answers the components this call started; what was running before is only reused.
+     */
+    public List<String> up(Consumer<String> progress) {
+        Map<String, Long> before = new HashMap<>();
+        processes.allRecorded().stream().filter(Recorded::isAlive).forEach(r -> before.put(r.component(), r.pid()));
+        infra(progress);
+        services(Owner.STACK, progress);
+        if (settings.seedDemo()) {
+            long start = System.nanoTime();
+            String result = new DemoSeed(settings, paths).run();
+            progress.accept(String.format(Locale.ROOT, "%-10s %s (%.1f s)", "seed", result, (System.nanoTime() - start) / 1e9));
+        }
+        return processes.allRecorded().stream().filter(Recorded::isAlive)
+                .filter(r -> !Objects.equals(before.get(r.component()), r.pid()))
+                .map(Recorded::component).toList();
+    }
+
+    /** Starts (or reuses) the four packaged services on top of the running infrastructure; answers those it started. */
+    public List<String> services(Owner owner, Consumer<String> progress) {
+        try (InterProcessLock lock = lock()) {
+            return services.start(owner, progress);
+        }
+    }
+
     /** Stops everything recorded in {@code deploy/.local/pids}: the services first, then the infrastructure. */
     public void down(Consumer<String> progress) {
+        down(progress, List.of());
+    }
+
+    /** Stops the named components (all recorded ones when none are named): the services first, then the infrastructure. */
+    public void down(Consumer<String> progress, Collection<String> only) {
         try (InterProcessLock lock = lock()) {
             List<String> order = new ArrayList<>();
             processes.allRecorded().stream().map(Recorded::component)
@@ -107,6 +155,7 @@ public final class Stack {
             order.add(Keycloak.COMPONENT);
             order.add(Kafka.COMPONENT);
             order.add(Postgres.COMPONENT);
+            order.removeIf(component -> !only.isEmpty() && !only.contains(component));
             for (String component : order) {
                 if (stopComponent(component)) {
                     progress.accept(String.format(Locale.ROOT, "%-10s stopped", component));
@@ -115,9 +164,12 @@ public final class Stack {
         }
     }
 
-    /** Stops the infrastructure components a test run started; what a developer started stays up. */
+    /** Stops the components a test run started (services first); what a developer started stays up. */
     public void stopStartedBy(Owner owner) {
         try (InterProcessLock lock = lock()) {
+            processes.allRecorded().stream()
+                    .filter(r -> !INFRASTRUCTURE.contains(r.component()) && r.owner() == owner && r.isAlive())
+                    .forEach(r -> stopComponent(r.component()));
             List<String> stopping = new ArrayList<>(INFRASTRUCTURE);
             Collections.reverse(stopping);
             stopping.stream()
@@ -185,6 +237,23 @@ public final class Stack {
 
     public Keycloak keycloak() {
         return keycloak;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** Where {@code deploy/up} finds what {@code Stack up} started, to stop just that on Ctrl-C. */
+    public Path startedByUpFile() {
+        return paths.local().resolve("started-by-up");
+    }
+
+    private void recordStartedByUp(List<String> started) {
+        try {
+            Files.writeString(startedByUpFile(), String.join(" ", started) + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private boolean stopComponent(String component) {

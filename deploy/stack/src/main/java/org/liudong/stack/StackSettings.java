@@ -20,7 +20,13 @@ public record StackSettings(
         String kafkaHeap,
         int keycloakPort,
         boolean keepRunning,
-        Duration startTimeout) {
+        Duration startTimeout,
+        int gatewayPort,
+        int registryPort,
+        int migrationPort,
+        int assessmentPort,
+        String serviceHeap,
+        boolean seedDemo) {
 
     public static final String REALM = "liudong";
 
@@ -37,7 +43,13 @@ public record StackSettings(
                 string("liudong.kafka.heap").orElse("512m"),
                 integer("liudong.keycloak.port", 8180),
                 Boolean.parseBoolean(string("liudong.stack.keep-running").orElse("false")),
-                Duration.ofSeconds(integer("liudong.stack.start-timeout-seconds", 240)));
+                Duration.ofSeconds(integer("liudong.stack.start-timeout-seconds", 240)),
+                integer("liudong.stack.gateway-port", 8080),
+                integer("liudong.stack.registry-port", 8081),
+                integer("liudong.stack.migration-port", 8082),
+                integer("liudong.stack.assessment-port", 8083),
+                string("liudong.stack.service-heap").orElse("256m"),
+                Boolean.parseBoolean(string("liudong.stack.seed").orElse("true")));
     }
 
     public String kafkaBootstrapServers() {
@@ -51,6 +63,11 @@ public record StackSettings(
     /** The value of {@code quarkus.oidc.auth-server-url} for the services. */
     public String authServerUrl() {
         return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    /** The public entry of the platform: the gateway. */
+    public String gatewayUrl() {
+        return "http://" + host + ":" + gatewayPort;
     }
 
     public String jdbcUrl(String database) {

@@ -1,0 +1,168 @@
+package org.liudong.stack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.liudong.stack.ProcessControl.Owner;
+import org.liudong.stack.ProcessControl.Recorded;
+
+/**
+ * The four packaged Quarkus services ({@code <module>/target/quarkus-app/quarkus-run.jar}), each started as its own
+ * JVM with the stack's database, Kafka, Keycloak and key settings in its environment. A service whose port already
+ * answers {@code /q/health/ready} is reused, whoever started it.
+ */
+public final class Services {
+
+    public static final String REGISTRY = "registry";
+    public static final String MIGRATION = "migration";
+    public static final String ASSESSMENT = "assessment";
+    public static final String GATEWAY = "gateway";
+    public static final List<String> NAMES = List.of(REGISTRY, MIGRATION, ASSESSMENT, GATEWAY);
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** A service: its name is also its component name (pid and log file), its module the directory of its build. */
+    public record Service(String name, String module, int port) {
+
+        public Path jar(StackPaths paths) {
+            return paths.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    private final StackSettings settings;
+    private final StackPaths paths;
+    private final LocalSecrets secrets;
+    private final Postgres postgres;
+    private final ProcessControl processes;
+
+    public Services(StackSettings settings, StackPaths paths, LocalSecrets secrets, Postgres postgres) {
+        this.settings = settings;
+        this.paths = paths;
+        this.secrets = secrets;
+        this.postgres = postgres;
+        this.processes = new ProcessControl(paths);
+    }
+
+    /** In start order: the gateway last, its readiness includes the other three. */
+    public List<Service> all() {
+        return List.of(
+                new Service(REGISTRY, "registry-service", settings.registryPort()),
+                new Service(MIGRATION, "migration-service", settings.migrationPort()),
+                new Service(ASSESSMENT, "assessment-service", settings.assessmentPort()),
+                new Service(GATEWAY, "gateway", settings.gatewayPort()));
+    }
+
+    public Service service(String name) {
+        return all().stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name + "; one of " + NAMES));
+    }
+
+    /** The packaged services that are missing, as paths relative to the repository root. */
+    public List<String> missingJars() {
+        return all().stream().map(service -> service.jar(paths)).filter(jar -> !Files.isRegularFile(jar))
+                .map(jar -> paths.root().relativize(jar).toString()).toList();
+    }
+
+    /**
+     * Starts every service that does not answer yet, all at once, and waits until each is ready, reporting one line
+     * per service. The infrastructure must be up. Answers the names of the services this call started.
+     */
+    public List<String> start(Owner owner, Consumer<String> progress) {
+        List<String> missing = missingJars();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not built: " + String.join(", ", missing)
+                    + ". Build the services with ./mvnw -DskipTests install (deploy/up does that when something is missing)");
+        }
+        List<String> started = new ArrayList<>();
+        List<Service> awaited = new ArrayList<>();
+        long begin = System.nanoTime();
+        for (Service service : all()) {
+            if (isReady(service)) {
+                progress.accept(line(service, "reused", begin));
+                continue;
+            }
+            Optional<Recorded> starting = processes.running(service.name());
+            if (starting.isEmpty()) {
+                if (ProcessControl.isPortOpen(settings.host(), service.port())) {
+                    throw new IllegalStateException("Port " + settings.host() + ":" + service.port() + " is taken by"
+                            + " something that is not a ready " + service.module() + "; stop it or set "
+                            + StackSettings.environmentName("liudong.stack." + service.name() + "-port"));
+                }
+                launch(service, owner);
+                started.add(service.name());
+            }
+            awaited.add(service);
+        }
+        for (Service service : awaited) {
+            processes.awaitReady(service.name(), "readiness at " + healthUri(service), () -> isReady(service),
+                    settings.startTimeout());
+            progress.accept(line(service, "ready ", begin));
+        }
+        return started;
+    }
+
+    /** Stops a service the stack recorded; false when it was not running. */
+    public boolean stop(String name) {
+        return processes.stop(name, STOP_GRACE);
+    }
+
+    public boolean isReady(Service service) {
+        return ProcessControl.isHttpOk(healthUri(service));
+    }
+
+    public URI healthUri(Service service) {
+        return URI.create(url(service) + "/q/health/ready");
+    }
+
+    public String url(Service service) {
+        return "http://" + settings.host() + ":" + service.port();
+    }
+
+    /** What a service reads from its environment: standard Quarkus keys and the Liudong ones it declares. */
+    public Map<String, String> environment(Service service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_HOST", settings.host());
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.authServerUrl());
+        if (Stack.SERVICES_WITH_DATABASE.contains(service.name())) {
+            String role = Stack.roleName(service.name());
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(Stack.databaseName(service.name())));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", role);
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", secrets.databasePassword(role));
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        }
+        if (service.name().equals(REGISTRY) || service.name().equals(MIGRATION)) {
+            environment.put("LIUDONG_CRYPTO_ID_NUMBER_KEY", secrets.idNumberKey());
+            environment.put("LIUDONG_CRYPTO_ID_INDEX_KEY", secrets.idIndexKey());
+        }
+        if (service.name().equals(MIGRATION)) {
+            environment.put("LIUDONG_MIGRATION_REGISTRY_URL", url(service(REGISTRY)));
+        }
+        if (service.name().equals(GATEWAY)) {
+            environment.put("LIUDONG_GATEWAY_REGISTRY_URL", url(service(REGISTRY)));
+            environment.put("LIUDONG_GATEWAY_MIGRATION_URL", url(service(MIGRATION)));
+            environment.put("LIUDONG_GATEWAY_ASSESSMENT_URL", url(service(ASSESSMENT)));
+        }
+        return environment;
+    }
+
+    private void launch(Service service, Owner owner) {
+        Path jar = service.jar(paths);
+        processes.start(service.name(), List.of(Kafka.java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
+                "-jar", jar.toString()), jar.getParent(), environment(service), owner);
+    }
+
+    private String line(Service service, String state, long begin) {
+        return String.format(Locale.ROOT, "%-10s %s %-24s %5.1f s", service.name(), state,
+                settings.host() + ":" + service.port(), (System.nanoTime() - begin) / 1e9);
+    }
+}

@@ -1,0 +1,67 @@
+package org.liudong.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liudong.stack.ProcessControl.Owner;
+
+class ServicesTest {
+
+    @TempDir
+    Path root;
+
+    private Services services() throws Exception {
+        Files.createDirectories(root.resolve("deploy/keycloak"));
+        StackSettings settings = StackSettings.fromEnvironment();
+        StackPaths paths = new StackPaths(root);
+        return new Services(settings, paths, LocalSecrets.of(paths), new Postgres(settings, paths));
+    }
+
+    @Test
+    void eachServiceGetsOnlyTheSettingsItNeeds() throws Exception {
+        Services services = services();
+        Map<String, String> registry = services.environment(services.service(Services.REGISTRY));
+        assertThat(registry).containsEntry("QUARKUS_HTTP_PORT", "8081")
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "liudong_registry")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/liudong_registry")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/liudong")
+                .containsKeys("QUARKUS_DATASOURCE_PASSWORD", "LIUDONG_CRYPTO_ID_NUMBER_KEY", "LIUDONG_CRYPTO_ID_INDEX_KEY");
+
+        Map<String, String> migration = services.environment(services.service(Services.MIGRATION));
+        assertThat(migration).containsEntry("LIUDONG_MIGRATION_REGISTRY_URL", "http://127.0.0.1:8081")
+                .containsEntry("LIUDONG_CRYPTO_ID_INDEX_KEY", registry.get("LIUDONG_CRYPTO_ID_INDEX_KEY"))
+                .doesNotContainEntry("QUARKUS_DATASOURCE_PASSWORD", registry.get("QUARKUS_DATASOURCE_PASSWORD"));
+
+        assertThat(services.environment(services.service(Services.ASSESSMENT)))
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "liudong_assessment")
+                .doesNotContainKeys("LIUDONG_CRYPTO_ID_NUMBER_KEY", "LIUDONG_CRYPTO_ID_INDEX_KEY");
+
+        assertThat(services.environment(services.service(Services.GATEWAY)))
+                .containsEntry("QUARKUS_HTTP_PORT", "8080")
+                .containsEntry("LIUDONG_GATEWAY_REGISTRY_URL", "http://127.0.0.1:8081")
+                .containsEntry("LIUDONG_GATEWAY_MIGRATION_URL", "http://127.0.0.1:8082")
+                .containsEntry("LIUDONG_GATEWAY_ASSESSMENT_URL", "http://127.0.0.1:8083")
+                .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "LIUDONG_CRYPTO_ID_NUMBER_KEY");
+    }
+
+    @Test
+    void aServiceThatIsNotBuiltIsNamedWithTheCommandThatBuildsIt() throws Exception {
+        Services services = services();
+        assertThat(services.missingJars()).contains("registry-service/target/quarkus-app/quarkus-run.jar",
+                "gateway/target/quarkus-app/quarkus-run.jar");
+        List<String> progress = new ArrayList<>();
+        assertThatThrownBy(() -> services.start(Owner.TESTS, progress::add))
+                .hasMessageContaining("registry-service/target/quarkus-app/quarkus-run.jar")
+                .hasMessageContaining("./mvnw -DskipTests install");
+        assertThat(progress).isEmpty();
+    }
+}
