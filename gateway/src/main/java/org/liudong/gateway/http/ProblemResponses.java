@@ -35,6 +35,11 @@ public final class ProblemResponses {
         return Problem.of(401, "unauthenticated", "Unauthenticated", "A valid bearer token is required");
     }
 
+    public static Problem identityProviderUnavailable() {
+        return Problem.of(503, "identity-provider-unavailable", "Service Unavailable",
+                "Tokens cannot be checked right now because the identity provider is unreachable");
+    }
+
     public static Problem notFound() {
         return Problem.of(404, "not-found", "Not Found", "No service answers under this path");
     }
