@@ -28,11 +28,6 @@ public final class TraceContext {
         return "00-" + randomHex(16) + "-" + randomHex(8) + "-" + SAMPLED;
     }
 
-    public static String traceIdOf(String traceparent) {
-        Matcher parts = TRACEPARENT.matcher(traceparent);
-        return parts.matches() ? parts.group(1) : null;
-    }
-
     private static boolean allZeros(String hex) {
         return hex.chars().allMatch(c -> c == '0');
     }

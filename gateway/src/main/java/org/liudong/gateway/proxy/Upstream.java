@@ -8,10 +8,6 @@ import java.net.URI;
 /** One service behind the gateway: the paths it owns, where it listens, and its breaker. */
 public record Upstream(String service, String pathPrefix, URI url, CircuitBreaker breaker) {
 
-    public boolean owns(String path) {
-        return path.equals(pathPrefix) || path.startsWith(pathPrefix + "/");
-    }
-
     /** Options for a request to this service; method and URI are set by whoever sends it. */
     public RequestOptions requestOptions() {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());

@@ -1,5 +1,6 @@
 package org.liudong.gateway.proxy;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
@@ -95,7 +96,7 @@ public class UpstreamRoutes {
                     RequestIdFilter.requestIdOf(context.request()));
             problem = ProblemResponses.internalError();
         } else {
-            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
             problem = Problem.of(status, reason.toLowerCase().replace(' ', '-'), reason, reason);
         }
         ProblemResponses.send(context, problem);

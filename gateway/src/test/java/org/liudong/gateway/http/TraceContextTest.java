@@ -27,6 +27,6 @@ class TraceContextTest {
     void missingOrBrokenTraceStartsANewOne(String incoming) {
         String next = TraceContext.nextHop(incoming);
         assertThat(next).matches(TRACEPARENT).endsWith("-01");
-        assertThat(TraceContext.traceIdOf(next)).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(next).doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 }

@@ -37,6 +37,9 @@ public class UpstreamDoubles implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (vertx == null) {
+            return;
+        }
         try {
             registry.stop();
             migration.stop();
