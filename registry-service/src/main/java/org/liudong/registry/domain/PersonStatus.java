@@ -1,0 +1,5 @@
+package org.liudong.registry.domain;
+
+public enum PersonStatus {
+    ACTIVE, DECEASED, CANCELLED
+}

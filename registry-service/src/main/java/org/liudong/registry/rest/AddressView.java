@@ -1,0 +1,4 @@
+package org.liudong.registry.rest;
+
+public record AddressView(String township, String detail) {
+}
