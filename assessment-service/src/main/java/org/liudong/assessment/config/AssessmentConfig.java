@@ -1,0 +1,39 @@
+package org.liudong.assessment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/** Settings of the assessment service ({@code liudong.assessment.*}). */
+@ConfigMapping(prefix = "liudong.assessment")
+public interface AssessmentConfig {
+
+    /** Time zone that turns event instants into calendar days and months (the counties' local time). */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** A departure counts as timely when registered within this many days of the departure date. */
+    @WithDefault("7")
+    int notificationDays();
+
+    /** An announced departure counts as matched when settled within this many days of the departure date. */
+    @WithDefault("30")
+    int arrivalMatchDays();
+
+    /** How often counties whose figures changed are re-scored (feed, assessment events). */
+    @WithDefault("1s")
+    java.time.Duration watchInterval();
+
+    /** How many events a rebuild applies per transaction. */
+    @WithDefault("2000")
+    int rebuildBatchSize();
+
+    /** How often a live stream looks for news. */
+    @WithDefault("PT0.5S")
+    java.time.Duration streamPollInterval();
+
+    /** How long a live stream stays open; the client then reconnects with Last-Event-ID and misses nothing. */
+    @WithDefault("PT10M")
+    java.time.Duration streamMaxAge();
+}

@@ -1,0 +1,91 @@
+package org.liudong.assessment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.liudong.assessment.domain.MoveRecord;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
+
+    private static final String TOUCHES = "(originCounty = :county or destinationCounty = :county)";
+    /** Under way at the end of the period: begun before it, not ended before it. */
+    private static final String ACTIVE = "startedOn < :end and (endedOn is null or endedOn >= :end)";
+
+    public List<MoveRecord> departedFrom(String county, LocalDate start, LocalDate end) {
+        return list("originCounty = :county and announced = true and departedOn >= :start and departedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    public List<MoveRecord> arrivedIn(String county, LocalDate start, LocalDate end) {
+        return list("destinationCounty = :county and arrivedOn >= :start and arrivedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    /** Announced departures of the period with the county at either end (both ends are assessed). */
+    public List<MoveRecord> announcedTouching(String county, LocalDate start, LocalDate end) {
+        return list(TOUCHES + " and announced = true and departedOn >= :start and departedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    public List<MoveRecord> startedTouching(String county, LocalDate start, LocalDate end) {
+        return list(TOUCHES + " and startedOn >= :start and startedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    public long countActiveOut(String county, LocalDate end) {
+        return count("originCounty = :county and " + ACTIVE, Parameters.with("county", county).and("end", end));
+    }
+
+    public long countActiveIn(String county, LocalDate end) {
+        return count("destinationCounty = :county and " + ACTIVE, Parameters.with("county", county).and("end", end));
+    }
+
+    public long countLapsed(String county, LocalDate start, LocalDate end) {
+        return count(TOUCHES + " and lapsedOn >= :start and lapsedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    public long countDisputed(String county, LocalDate start, LocalDate end) {
+        return count(TOUCHES + " and disputedOn >= :start and disputedOn < :end",
+                Parameters.with("county", county).and("start", start).and("end", end));
+    }
+
+    /** Persons with two moves under way at once, one of them touching the county. */
+    public long countPersonsWithTwoActiveMoves(String county, LocalDate end) {
+        return getEntityManager().createQuery("select count(distinct m.personId) from MoveRecord m where"
+                        + " (m.originCounty = :county or m.destinationCounty = :county)"
+                        + " and m.startedOn < :end and (m.endedOn is null or m.endedOn >= :end)"
+                        + " and exists (select 1 from MoveRecord o where o.personId = m.personId and o.moveId <> m.moveId"
+                        + " and o.startedOn < :end and (o.endedOn is null or o.endedOn >= :end))", Long.class)
+                .setParameter("county", county).setParameter("end", end).getSingleResult();
+    }
+
+    /**
+     * Moves of the period by origin and destination, both cut to {@code level} digits (2 province,
+     * 4 prefecture, 6 county), where either end lies in the jurisdiction: rows of [origin, destination, count].
+     */
+    public List<Object[]> flows(String jurisdiction, int level, LocalDate start, LocalDate end) {
+        return getEntityManager().createQuery("select substring(m.originCounty, 1, :level),"
+                        + " substring(m.destinationCounty, 1, :level), count(m) from MoveRecord m"
+                        + " where (m.originCounty like :prefix or m.destinationCounty like :prefix)"
+                        + " and m.startedOn >= :start and m.startedOn < :end and m.status not in ('REVOKED', 'REJECTED')"
+                        + " group by 1, 2 order by 3 desc, 1, 2", Object[].class)
+                .setParameter("level", level).setParameter("prefix", jurisdiction + "%")
+                .setParameter("start", start).setParameter("end", end).getResultList();
+    }
+
+    public List<String> countiesUnder(String prefix) {
+        List<String> origins = getEntityManager().createQuery(
+                "select distinct m.originCounty from MoveRecord m where m.originCounty like :prefix", String.class)
+                .setParameter("prefix", prefix + "%").getResultList();
+        List<String> destinations = getEntityManager().createQuery(
+                "select distinct m.destinationCounty from MoveRecord m where m.destinationCounty like :prefix", String.class)
+                .setParameter("prefix", prefix + "%").getResultList();
+        return java.util.stream.Stream.concat(origins.stream(), destinations.stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,53 @@
+package org.liudong.assessment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.liudong.assessment.domain.PersonRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUID> {
+
+    /** "Registered at the end of the period": registered before it and not ended before it. */
+    private static final String REGISTERED = "p.county = :county and p.registeredAt < :end"
+            + " and (p.endedAt is null or p.endedAt >= :end)";
+
+    private static final String REGISTERED_ELSEWHERE = "exists (select 1 from PersonRecord o where o.idIndex = p.idIndex"
+            + " and o.county <> p.county and o.registeredAt < :end and (o.endedAt is null or o.endedAt >= :end))";
+
+    public long countRegistered(String county, Instant end) {
+        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED, Long.class)
+                .setParameter("county", county).setParameter("end", end).getSingleResult();
+    }
+
+    /** Sex and birth year of the registered persons, counted: rows of [sex, birthYear, count]. */
+    public List<Object[]> sexAndBirthYear(String county, Instant end) {
+        return getEntityManager().createQuery("select p.sex, p.birthYear, count(p) from PersonRecord p where " + REGISTERED
+                        + " group by p.sex, p.birthYear", Object[].class)
+                .setParameter("county", county).setParameter("end", end).getResultList();
+    }
+
+    /** Registered persons with every field the register needs, a plausible birth year and no twin elsewhere. */
+    public long countGoodRecords(String county, Instant end, int year) {
+        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED
+                        + " and p.householdId is not null and p.relation is not null and p.sex in ('M', 'F')"
+                        + " and p.idIndex is not null and p.birthYear between 1900 and :year"
+                        + " and not " + REGISTERED_ELSEWHERE, Long.class)
+                .setParameter("county", county).setParameter("end", end).setParameter("year", year).getSingleResult();
+    }
+
+    /** Registered persons whose pseudonym is also registered in another county. */
+    public long countRegisteredElsewhere(String county, Instant end) {
+        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED
+                        + " and p.idIndex is not null and " + REGISTERED_ELSEWHERE, Long.class)
+                .setParameter("county", county).setParameter("end", end).getSingleResult();
+    }
+
+    public List<String> countiesUnder(String prefix) {
+        return getEntityManager().createQuery("select distinct p.county from PersonRecord p where p.county like :prefix",
+                String.class).setParameter("prefix", prefix + "%").getResultList();
+    }
+}

@@ -1,0 +1,39 @@
+package org.liudong.assessment.rest;
+
+import org.liudong.assessment.domain.Period;
+import org.liudong.platform.problem.FieldError;
+import org.liudong.platform.problem.ProblemException;
+
+import java.util.function.Supplier;
+
+/** Checks of query and path parameters shared by the resources. */
+final class Params {
+
+    private Params() {
+    }
+
+    static String county(String field, String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            throw ProblemException.badRequest("A county code has six digits",
+                    new FieldError(field, "must be a six-digit county code"));
+        }
+        return code;
+    }
+
+    /** A jurisdiction: a division code prefix of 2, 4 or 6 digits. */
+    static String jurisdiction(String field, String code) {
+        if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}")) {
+            throw ProblemException.badRequest("A jurisdiction is a division code of 2, 4 or 6 digits",
+                    new FieldError(field, "must be a division code of 2, 4 or 6 digits"));
+        }
+        return code;
+    }
+
+    static Period period(String text, Supplier<Period> current) {
+        if (text == null || text.isBlank()) {
+            return current.get();
+        }
+        return Period.parse(text).orElseThrow(() -> ProblemException.badRequest("A period is a month: YYYY-MM",
+                new FieldError("period", "must be a month as YYYY-MM")));
+    }
+}

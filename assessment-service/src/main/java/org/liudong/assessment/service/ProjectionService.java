@@ -1,0 +1,130 @@
+package org.liudong.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.liudong.assessment.domain.StreamEvent;
+import org.liudong.assessment.messaging.EventData;
+import org.liudong.assessment.repository.DirtyCountyRepository;
+import org.liudong.assessment.repository.StreamEventRepository;
+import org.liudong.platform.consumer.PoisonEventException;
+import org.liudong.platform.consumer.ProcessedEvents;
+import org.liudong.platform.events.CloudEvent;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies consumed events to the projection, each exactly once: the event id enters {@code processed_event}
+ * in the same transaction as the change, so a redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class ProjectionService {
+
+    /** Live batches take it shared; a rebuild takes it exclusively for the moment it swaps the tables. */
+    static final long SWAP_LOCK = 0x61737365737331L;
+
+    private static final String REGISTRY = "liudong.registry.";
+    private static final String MIGRATION = "liudong.migration.";
+
+    private final ProcessedEvents processed;
+    private final RegistryProjection registry;
+    private final MigrationProjection migration;
+    private final DirtyCountyRepository dirty;
+    private final StreamEventRepository stream;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public ProjectionService(ProcessedEvents processed, RegistryProjection registry, MigrationProjection migration,
+                             DirtyCountyRepository dirty, StreamEventRepository stream, EntityManager entityManager,
+                             ObjectMapper json) {
+        this.processed = processed;
+        this.registry = registry;
+        this.migration = migration;
+        this.dirty = dirty;
+        this.stream = stream;
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** Applies live events and records what changed for the watcher and the dashboard feed. */
+    @Transactional
+    public void apply(List<CloudEvent> events) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, SWAP_LOCK)
+                .getSingleResult();
+        Changes changes = project(events);
+        changes.touched().forEach(t -> dirty.mark(t.county(), t.period().toString()));
+        changes.activities().forEach(this::publish);
+    }
+
+    /**
+     * Applies replayed events to the copy of the projection in {@code schema}, with no side effects: a rebuild
+     * must not repeat the live feed or the published events. Events the live consumer dead-lettered are
+     * skipped here too (their checks run before anything is changed).
+     *
+     * @return how many events were skipped as poison
+     */
+    @Transactional(dontRollbackOn = PoisonEventException.class)
+    public int replay(List<CloudEvent> events, String schema) {
+        entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
+                .setParameter(1, schema + ", public").getSingleResult();
+        int skipped = 0;
+        for (CloudEvent event : events) {
+            try {
+                project(event, new Changes());
+            } catch (PoisonEventException e) {
+                skipped++;
+            }
+        }
+        return skipped;
+    }
+
+    private Changes project(List<CloudEvent> events) {
+        Changes changes = new Changes();
+        for (CloudEvent event : events) {
+            project(event, changes);
+        }
+        return changes;
+    }
+
+    private void project(CloudEvent event, Changes changes) {
+        if (event.type.startsWith(REGISTRY)) {
+            EventData data = new EventData(event);
+            if (processed.firstDelivery(event.uuid(), event.type)) {
+                registry.apply(data, changes);
+            }
+        } else if (event.type.startsWith(MIGRATION)) {
+            EventData data = new EventData(event);
+            if (processed.firstDelivery(event.uuid(), event.type)) {
+                migration.apply(data, changes);
+            }
+        } else {
+            processed.firstDelivery(event.uuid(), event.type);
+        }
+    }
+
+    private void publish(Changes.Activity activity) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("kind", StreamEvent.ACTIVITY);
+        payload.put("event", activity.event());
+        payload.put("originCounty", activity.originCounty());
+        payload.put("destinationCounty", activity.destinationCounty());
+        payload.put("reason", activity.reason());
+        payload.put("time", activity.at().toString());
+        StreamEvent entry = new StreamEvent();
+        entry.kind = StreamEvent.ACTIVITY;
+        entry.county = activity.originCounty();
+        entry.otherCounty = activity.destinationCounty();
+        entry.createdAt = Instant.now();
+        try {
+            entry.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        stream.persist(entry);
+    }
+}

@@ -1,0 +1,106 @@
+package org.liudong.assessment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.liudong.assessment.config.AssessmentConfig;
+import org.liudong.assessment.domain.HouseholdRecord;
+import org.liudong.assessment.domain.Period;
+import org.liudong.assessment.domain.PersonRecord;
+import org.liudong.assessment.messaging.EventData;
+import org.liudong.assessment.repository.HouseholdRepository;
+import org.liudong.assessment.repository.PersonRepository;
+import org.liudong.platform.events.EventTypes;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** Keeps the person and household projection in step with {@code registry.events}. Runs in the caller's transaction. */
+@ApplicationScoped
+public class RegistryProjection {
+
+    private static final Set<String> PERSON_EVENTS = Set.of("person-registered", "member-added", "member-moved",
+            "head-changed", "person-corrected", "birth-registered", "death-registered");
+    private static final Set<String> ENDED = Set.of("DECEASED", "CANCELLED");
+
+    private final PersonRepository persons;
+    private final HouseholdRepository households;
+    private final AssessmentConfig config;
+
+    public RegistryProjection(PersonRepository persons, HouseholdRepository households, AssessmentConfig config) {
+        this.persons = persons;
+        this.households = households;
+        this.config = config;
+    }
+
+    public void apply(EventData event, Changes changes) {
+        String name = EventTypes.eventName(event.type());
+        Instant at = event.occurredAt();
+        if (name.equals("household-registered")) {
+            householdRegistered(event, at, changes);
+        } else if (name.equals("household-dissolved")) {
+            householdDissolved(event, at, changes);
+        } else if (PERSON_EVENTS.contains(name)) {
+            personChanged(name, event, at, changes);
+        }
+        // Other registry events carry nothing the assessment counts; they are still marked processed.
+    }
+
+    private void householdRegistered(EventData event, Instant at, Changes changes) {
+        UUID id = event.uuid("householdId");
+        String county = event.county("county");
+        HouseholdRecord household = households.findByIdOptional(id).orElseGet(HouseholdRecord::new);
+        if (household.householdId == null) {
+            household.householdId = id;
+            household.registeredAt = at;
+        }
+        household.county = county;
+        household.township = event.optionalText("township");
+        households.persist(household);
+        changes.touched(household.county, Period.of(at, config.zone()));
+    }
+
+    private void householdDissolved(EventData event, Instant at, Changes changes) {
+        households.findByIdOptional(event.uuid("householdId")).ifPresent(household -> {
+            household.dissolvedAt = at;
+            changes.touched(household.county, Period.of(at, config.zone()));
+        });
+    }
+
+    private void personChanged(String name, EventData event, Instant at, Changes changes) {
+        UUID id = event.uuid("personId");
+        String county = event.county("county");
+        PersonRecord person = persons.findByIdOptional(id).orElseGet(PersonRecord::new);
+        if (person.personId == null) {
+            person.personId = id;
+            person.registeredAt = at;
+            person.lastEventAt = at;
+        } else if (!person.county.equals(county)) {
+            changes.touched(person.county, Period.of(at, config.zone()));
+        }
+        person.county = county;
+        person.householdId = orElse(event.optionalUuid("householdId"), person.householdId);
+        person.relation = orElse(event.optionalText("relation"), person.relation);
+        person.sex = orElse(event.optionalText("sex"), person.sex);
+        person.birthYear = orElse(event.optionalInt("birthYear"), person.birthYear);
+        person.idIndex = orElse(event.optionalText("idIndex"), person.idIndex);
+        person.status = orElse(event.optionalText("status"), person.status == null ? "ACTIVE" : person.status);
+        if (name.equals("death-registered")) {
+            person.status = "DECEASED";
+        }
+        if (name.equals("person-corrected")) {
+            person.corrections++;
+        }
+        if (ENDED.contains(person.status) && person.endedAt == null) {
+            person.endedAt = at;
+        }
+        if (at.isAfter(person.lastEventAt)) {
+            person.lastEventAt = at;
+        }
+        persons.persist(person);
+        changes.touched(county, Period.of(at, config.zone()));
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

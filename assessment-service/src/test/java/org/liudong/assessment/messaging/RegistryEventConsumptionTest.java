@@ -1,0 +1,99 @@
+package org.liudong.assessment.messaging;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.liudong.assessment.support.Kafka;
+import org.liudong.stack.testing.PlatformTestResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.liudong.assessment.support.Api.registeredPersons;
+import static org.liudong.assessment.support.SampleEvents.deathRegistered;
+import static org.liudong.assessment.support.SampleEvents.freshCounty;
+import static org.liudong.assessment.support.SampleEvents.personRegistered;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "assessment"))
+class RegistryEventConsumptionTest {
+
+    private static final String REGISTRY = "registry.events";
+    private static final String DLQ = "assessment-service.dlq";
+
+    @Test
+    void registeredPersonIsCountedForItsCounty() {
+        String county = freshCounty();
+        long before = registeredPersons(county);
+
+        Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, Instant.now()));
+        Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(registeredPersons(county)).isEqualTo(before + 2));
+    }
+
+    @Test
+    void duplicateDeliveryIsCountedOnce() {
+        String county = freshCounty();
+        UUID personId = UUID.randomUUID();
+        ObjectNode registered = personRegistered(personId, county, Instant.now());
+        ObjectNode otherPersonSameKey = personRegistered(UUID.randomUUID(), county, Instant.now());
+
+        Kafka.publish(REGISTRY, registered);
+        Kafka.publish(REGISTRY, registered);
+        // Same key, so it is consumed after the duplicate: once it counts, the duplicate has been seen.
+        Kafka.publish(REGISTRY, personId.toString(), otherPersonSameKey.toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(2));
+    }
+
+    @Test
+    void deathEndsTheRegistration() {
+        String county = freshCounty();
+        UUID personId = UUID.randomUUID();
+        Kafka.publish(REGISTRY, personRegistered(personId, county, Instant.now().minusSeconds(60)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredPersons(county) == 1);
+
+        Kafka.publish(REGISTRY, deathRegistered(personId, county, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredPersons(county) == 0);
+    }
+
+    @Test
+    void unreadableRecordLandsInTheDeadLetterTopicWithItsReason() {
+        String key = UUID.randomUUID().toString();
+        try (Kafka.Reader deadLetters = Kafka.readFromEnd(DLQ)) {
+            Kafka.publish(REGISTRY, key, "{ this is not json");
+
+            ConsumerRecord<String, String> dead = deadLetters.await(key);
+
+            assertThat(dead.value()).isEqualTo("{ this is not json");
+            assertThat(Kafka.Reader.header(dead, "dead-letter-reason")).startsWith("not a CloudEvent in JSON");
+            assertThat(Kafka.Reader.header(dead, "dead-letter-topic")).isEqualTo(REGISTRY);
+        }
+    }
+
+    @Test
+    void eventMissingItsCountyIsDeadLetteredAndTheRestOfTheBatchStillCounts() {
+        String county = freshCounty();
+        UUID personId = UUID.randomUUID();
+        ObjectNode broken = personRegistered(personId, county, Instant.now());
+        ((ObjectNode) broken.get("data")).remove("county");
+        try (Kafka.Reader deadLetters = Kafka.readFromEnd(DLQ)) {
+            Kafka.publish(REGISTRY, broken);
+            Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, Instant.now()));
+
+            ConsumerRecord<String, String> dead = deadLetters.await(personId.toString());
+
+            assertThat(Kafka.Reader.header(dead, "dead-letter-reason")).contains("missing field county");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(1));
+        }
+    }
+}
