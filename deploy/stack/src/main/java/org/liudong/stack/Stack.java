@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.liudong.stack.ProcessControl.Owner;
@@ -102,16 +104,26 @@ public final class Stack {
      */
     public void infra(Consumer<String> progress) {
         try (InterProcessLock lock = lock()) {
-            timed(progress, Postgres.COMPONENT, settings.host() + ":" + settings.postgresPort(), () -> {
-                postgres.ensureRunning(Owner.STACK);
-                SERVICES_WITH_DATABASE.forEach(service -> ensureServiceDatabase(service, databaseName(service)));
-            });
-            timed(progress, Kafka.COMPONENT, settings.kafkaBootstrapServers(), () -> {
-                kafka.ensureRunning(Owner.STACK);
-                kafka.ensureTopics();
-            });
-            timed(progress, Keycloak.COMPONENT, settings.keycloakUrl(), () -> keycloak.ensureRunning(Owner.STACK));
+            long start = System.nanoTime();
+            // Keycloak needs neither PostgreSQL nor Kafka and is the slowest to start: it boots alongside them
+            CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> timed(progress, Keycloak.COMPONENT,
+                    settings.keycloakUrl(), start, () -> keycloak.ensureRunning(Owner.STACK)));
+            try {
+                timed(progress, Postgres.COMPONENT, settings.host() + ":" + settings.postgresPort(), start, () -> {
+                    postgres.ensureRunning(Owner.STACK);
+                    SERVICES_WITH_DATABASE.forEach(service -> ensureServiceDatabase(service, databaseName(service)));
+                });
+                timed(progress, Kafka.COMPONENT, settings.kafkaBootstrapServers(), start, () -> {
+                    kafka.ensureRunning(Owner.STACK);
+                    kafka.ensureTopics();
+                });
+            } finally {
+                awaitQuietly(keycloakReady);
+            }
+            keycloakReady.join();
             INFRASTRUCTURE.forEach(component -> processes.changeOwner(component, Owner.STACK));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -272,8 +284,16 @@ public final class Stack {
         return String.format(Locale.ROOT, "%-10s %-5s %-24s %s", component, up ? "up" : "down", address, who).stripTrailing();
     }
 
-    private static void timed(Consumer<String> progress, String component, String address, Runnable step) {
-        long start = System.nanoTime();
+    /** Never leaves a start running unobserved; its failure is reported by the join that follows. */
+    private static void awaitQuietly(CompletableFuture<Void> step) {
+        try {
+            step.join();
+        } catch (CompletionException reportedLater) {
+            // rethrown by the caller's join, unless an earlier failure is already on its way
+        }
+    }
+
+    private static void timed(Consumer<String> progress, String component, String address, long start, Runnable step) {
         step.run();
         progress.accept(String.format(Locale.ROOT, "%-10s ready  %-24s %5.1f s", component, address,
                 (System.nanoTime() - start) / 1e9));
