@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.liudong.gateway.testing.UpstreamDoubles;
 import org.liudong.stack.testing.PlatformTestResource;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +19,7 @@ import static org.liudong.gateway.testing.GatewayCalls.PROBLEM_JSON;
 import static org.liudong.gateway.testing.GatewayCalls.asClerk;
 import static org.liudong.gateway.testing.GatewayCalls.clerkToken;
 import static org.liudong.gateway.testing.GatewayCalls.newRequestId;
+import static org.liudong.gateway.testing.EchoUpstream.STREAM_PAUSE_MILLIS;
 
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
@@ -140,5 +144,17 @@ class ForwardingTest {
                 .when().get("/api/registry/persons")
                 .then().statusCode(403)
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void eventStreamMayStayQuietLongerThanTheRequestTimeout() {
+        Instant start = Instant.now();
+        String events = asClerk().accept("text/event-stream")
+                .when().get("/api/registry/stream")
+                .then().statusCode(200)
+                .contentType("text/event-stream")
+                .extract().asString();
+        assertThat(events).contains("data: first").contains("data: second");
+        assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(STREAM_PAUSE_MILLIS));
     }
 }

@@ -32,9 +32,12 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
-    /** The same for CSV imports, whose upload alone may take minutes. */
+    /**
+     * The same for long-lived requests: CSV imports, whose upload alone may take minutes, and server-sent event
+     * streams ({@code Accept: text/event-stream}), which may stay quiet between events.
+     */
     @WithDefault("10m")
-    Duration importTimeout();
+    Duration streamTimeout();
 
     /** Open connections kept per service. */
     @WithDefault("100")

@@ -3,6 +3,7 @@ package org.liudong.gateway.proxy;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -60,11 +62,16 @@ public class UpstreamRoutes {
     }
 
     private Future<HttpClientRequest> openRequest(Upstream upstream, ProxyContext context) {
-        Duration timeout = BodySizeLimit.isImport(context.request()) ? config.importTimeout() : config.requestTimeout();
+        Duration timeout = isLongLived(context.request()) ? config.streamTimeout() : config.requestTimeout();
         return context.client().request(upstream.requestOptions().setIdleTimeout(timeout.toMillis()))
                 .onSuccess(request -> request.exceptionHandler(failure ->
                         // the same failure fails the answer, which UpstreamFailures turns into a problem
                         LOG.debugf("%s: %s", upstream.service(), failure)));
+    }
+
+    private static boolean isLongLived(ProxyRequest request) {
+        String accept = request.headers().get(HttpHeaders.ACCEPT);
+        return BodySizeLimit.isImport(request) || (accept != null && accept.contains("text/event-stream"));
     }
 
     /** Tells the service who really called, replacing whatever the caller claimed about that. */

@@ -15,17 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A real HTTP server standing in for one service: it answers every request with what it received (method, path,
  * query, headers, body size), serves an OpenAPI document and a readiness endpoint like a Quarkus service, never
- * answers paths ending in {@code /slow}, and tells the tests how many body bytes arrived for a request id
+ * answers paths ending in {@code /slow}, streams two server-sent events with a pause for paths ending in
+ * {@code /stream}, and tells the tests how many body bytes arrived for a request id
  * ({@code GET /echo/received/<id>}), so a test can prove that nothing — or something already — reached it.
  */
 public final class EchoUpstream {
 
     private static final int BODY_ECHO_LIMIT = 64 * 1024;
+    public static final long STREAM_PAUSE_MILLIS = 2_500;
 
     private final String name;
     private final JsonObject openApi;
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private HttpServer server;
+    private Vertx vertx;
 
     public EchoUpstream(String name, JsonObject openApi) {
         this.name = name;
@@ -33,6 +36,7 @@ public final class EchoUpstream {
     }
 
     public int start(Vertx vertx) throws Exception {
+        this.vertx = vertx;
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(this::handle);
         return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
@@ -52,11 +56,25 @@ public final class EchoUpstream {
                 request.response().putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("bytes", seen.bytes.get()).put("ended", seen.ended).encode());
             }
+        } else if (path.endsWith("/stream")) {
+            streamEvents(request);
         } else if (path.endsWith("/slow")) {
             request.handler(chunk -> { });
         } else {
             echo(request);
         }
+    }
+
+    /** Server-sent events with a pause longer than the gateway's request timeout in tests (2 s). */
+    private void streamEvents(HttpServerRequest request) {
+        request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        request.response().write("data: first\n\n");
+        request.response().exceptionHandler(failure -> { });
+        vertx.setTimer(STREAM_PAUSE_MILLIS, timer -> {
+            if (!request.response().closed()) {
+                request.response().end("data: second\n\n");
+            }
+        });
     }
 
     private void echo(HttpServerRequest request) {
