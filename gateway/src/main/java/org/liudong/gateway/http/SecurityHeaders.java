@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Response headers that keep browsers from misusing answers. API answers may hold personal data, so no cache
- * may keep them and they may never be rendered as a page; the documentation pages get a policy that allows
- * only their own scripts and styles. The headers are set last, over whatever a service sent.
+ * may keep them and they may never be rendered as a page; the documentation pages may load scripts, styles and
+ * data only from the gateway itself (Swagger UI needs its inline script) and may not be framed. The headers are
+ * set last, over whatever a service sent.
  */
 @ApplicationScoped
 public class SecurityHeaders {
