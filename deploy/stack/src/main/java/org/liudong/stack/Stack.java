@@ -81,7 +81,13 @@ public final class Stack {
         try {
             switch (command) {
                 case "infra" -> stack.infra(out::println);
-                case "up" -> stack.recordStartedByUp(stack.up(out::println));
+                case "up" -> {
+                    // also when Ctrl-C or a failure ends the start half-way: deploy/up then stops what is listed
+                    Map<String, Long> before = stack.runningNow();
+                    Runtime.getRuntime().addShutdownHook(new Thread(
+                            () -> stack.recordStartedByUp(stack.startedSince(before)), "record-started-by-up"));
+                    stack.up(out::println);
+                }
                 case "services" -> stack.services(Owner.STACK, out::println);
                 case "seed" -> out.println(new DemoSeed(stack.settings(), stack.paths()).run());
                 case "down" -> stack.down(out::println, List.of(args).subList(1, args.length));
@@ -132,8 +138,7 @@ public final class Stack {
      * false) the demo data. Answers the components this call started; what was running before is only reused.
      */
     public List<String> up(Consumer<String> progress) {
-        Map<String, Long> before = new HashMap<>();
-        processes.allRecorded().stream().filter(Recorded::isAlive).forEach(r -> before.put(r.component(), r.pid()));
+        Map<String, Long> before = runningNow();
         infra(progress);
         services(Owner.STACK, progress);
         if (settings.seedDemo()) {
@@ -141,6 +146,18 @@ public final class Stack {
             String result = new DemoSeed(settings, paths).run();
             progress.accept(String.format(Locale.ROOT, "%-10s %s (%.1f s)", "seed", result, (System.nanoTime() - start) / 1e9));
         }
+        return startedSince(before);
+    }
+
+    /** The recorded components that run now, with their process ids. */
+    public Map<String, Long> runningNow() {
+        Map<String, Long> running = new HashMap<>();
+        processes.allRecorded().stream().filter(Recorded::isAlive).forEach(r -> running.put(r.component(), r.pid()));
+        return running;
+    }
+
+    /** The components running now that did not run (as the same process) at the time of {@code before}. */
+    public List<String> startedSince(Map<String, Long> before) {
         return processes.allRecorded().stream().filter(Recorded::isAlive)
                 .filter(r -> !Objects.equals(before.get(r.component()), r.pid()))
                 .map(Recorded::component).toList();
