@@ -18,9 +18,11 @@ class ServicesTest {
     @TempDir
     Path root;
 
+    /** Whatever ports this machine's environment configures: the test checks the wiring, not the defaults. */
+    private final StackSettings settings = StackSettings.fromEnvironment();
+
     private Services services() throws Exception {
         Files.createDirectories(root.resolve("deploy/keycloak"));
-        StackSettings settings = StackSettings.fromEnvironment();
         StackPaths paths = new StackPaths(root);
         return new Services(settings, paths, LocalSecrets.of(paths), new Postgres(settings, paths));
     }
@@ -29,15 +31,15 @@ class ServicesTest {
     void eachServiceGetsOnlyTheSettingsItNeeds() throws Exception {
         Services services = services();
         Map<String, String> registry = services.environment(services.service(Services.REGISTRY));
-        assertThat(registry).containsEntry("QUARKUS_HTTP_PORT", "8081")
+        assertThat(registry).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(settings.registryPort()))
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "liudong_registry")
-                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/liudong_registry")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
-                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/liudong")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl("liudong_registry"))
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers())
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", settings.authServerUrl())
                 .containsKeys("QUARKUS_DATASOURCE_PASSWORD", "LIUDONG_CRYPTO_ID_NUMBER_KEY", "LIUDONG_CRYPTO_ID_INDEX_KEY");
 
         Map<String, String> migration = services.environment(services.service(Services.MIGRATION));
-        assertThat(migration).containsEntry("LIUDONG_MIGRATION_REGISTRY_URL", "http://127.0.0.1:8081")
+        assertThat(migration).containsEntry("LIUDONG_MIGRATION_REGISTRY_URL", upstream(settings.registryPort()))
                 .containsEntry("LIUDONG_CRYPTO_ID_INDEX_KEY", registry.get("LIUDONG_CRYPTO_ID_INDEX_KEY"))
                 .doesNotContainEntry("QUARKUS_DATASOURCE_PASSWORD", registry.get("QUARKUS_DATASOURCE_PASSWORD"));
 
@@ -46,11 +48,15 @@ class ServicesTest {
                 .doesNotContainKeys("LIUDONG_CRYPTO_ID_NUMBER_KEY", "LIUDONG_CRYPTO_ID_INDEX_KEY");
 
         assertThat(services.environment(services.service(Services.GATEWAY)))
-                .containsEntry("QUARKUS_HTTP_PORT", "8080")
-                .containsEntry("LIUDONG_GATEWAY_REGISTRY_URL", "http://127.0.0.1:8081")
-                .containsEntry("LIUDONG_GATEWAY_MIGRATION_URL", "http://127.0.0.1:8082")
-                .containsEntry("LIUDONG_GATEWAY_ASSESSMENT_URL", "http://127.0.0.1:8083")
+                .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(settings.gatewayPort()))
+                .containsEntry("LIUDONG_GATEWAY_REGISTRY_URL", upstream(settings.registryPort()))
+                .containsEntry("LIUDONG_GATEWAY_MIGRATION_URL", upstream(settings.migrationPort()))
+                .containsEntry("LIUDONG_GATEWAY_ASSESSMENT_URL", upstream(settings.assessmentPort()))
                 .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "LIUDONG_CRYPTO_ID_NUMBER_KEY");
+    }
+
+    private String upstream(int port) {
+        return "http://" + settings.host() + ":" + port;
     }
 
     @Test
