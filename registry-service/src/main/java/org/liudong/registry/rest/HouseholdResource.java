@@ -1,7 +1,10 @@
 package org.liudong.registry.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +26,7 @@ import org.liudong.registry.service.PersonService;
 import org.liudong.registry.service.Versions;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 /** Households: register with members, read, and the membership changes a county clerk makes. */
@@ -36,11 +40,14 @@ public class HouseholdResource {
     private final HouseholdService households;
     private final PersonService persons;
     private final IdempotentRequests idempotency;
+    private final Validator validator;
 
-    public HouseholdResource(HouseholdService households, PersonService persons, IdempotentRequests idempotency) {
+    public HouseholdResource(HouseholdService households, PersonService persons, IdempotentRequests idempotency,
+                             Validator validator) {
         this.households = households;
         this.persons = persons;
         this.idempotency = idempotency;
+        this.validator = validator;
     }
 
     @POST
@@ -59,14 +66,32 @@ public class HouseholdResource {
         return Response.ok(household).tag(Versions.tag(household.version())).build();
     }
 
-    /** Adds a registered person of this county, moving them from their current household if they have one. */
+    /**
+     * Adds a member: a registered person of this county ({@code personId}; moved from their current household if
+     * they have one) → 200 with the household, or a new person (person fields) → 201 with the household and the
+     * new person's {@code Location}.
+     */
     @POST
     @Path("{id}/members")
     @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR})
     public Response addMember(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
-                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MemberRequest request) {
-        return idempotency.execute(key, "POST " + BASE + "/" + id + "/members", request,
-                () -> ok(households.addMember(id, request, ifMatch)));
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MemberRequest request,
+                              UriInfo uri) {
+        if (request.isNewPerson()) {
+            Set<ConstraintViolation<PersonInput>> violations = validator.validate(request.person());
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+        }
+        return idempotency.execute(key, "POST " + BASE + "/" + id + "/members", request, () -> {
+            if (!request.isNewPerson()) {
+                return ok(households.addMember(id, request, ifMatch));
+            }
+            PersonView person = persons.register(id, request.person());
+            HouseholdView household = households.find(id).orElseThrow();
+            return Response.created(uri.getBaseUriBuilder().path("/api/registry/persons").path(person.id()).build())
+                    .entity(household).tag(Versions.tag(household.version())).build();
+        });
     }
 
     @POST

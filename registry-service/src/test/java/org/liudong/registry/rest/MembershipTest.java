@@ -43,6 +43,28 @@ class MembershipTest {
     }
 
     @Test
+    void newPersonJoinsThroughTheMembersEndpoint() {
+        String id = Api.newHousehold(person("HEAD")).getString("id");
+        Map<String, Object> spouse = person("SPOUSE");
+        var created = Api.as(CLERK).contentType(ContentType.JSON).body(spouse)
+                .post("/api/registry/households/" + id + "/members").then()
+                .statusCode(201)
+                .body("members", hasSize(2))
+                .extract();
+        Api.as(CLERK).get(created.header("Location")).then().statusCode(200)
+                .body("idNumber", equalTo(spouse.get("idNumber")))
+                .body("householdId", equalTo(id));
+
+        Map<String, Object> nameless = person("CHILD");
+        nameless.remove("name");
+        Api.as(CLERK).contentType(ContentType.JSON).body(nameless)
+                .post("/api/registry/households/" + id + "/members").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("name"));
+    }
+
+    @Test
     void headOfAHouseholdWithMembersCannotLeaveBeforeTheHeadChanges() {
         JsonPath from = Api.newHousehold(person("HEAD"), person("SPOUSE"));
         String head = from.getString("headPersonId");
