@@ -52,7 +52,9 @@ public class OutboxRelay {
                 .description("Age of the oldest unpublished event").register(meters);
     }
 
-    @Scheduled(every = "${liudong.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayed: the Kafka channel connects during start-up; ticking before that only logs a failed send
+    @Scheduled(every = "${liudong.outbox.poll-interval:0.1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         try {
             while (publishBatch() == BATCH) {
