@@ -304,7 +304,8 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
         "accepted": {"registrations": len(persons), "departures": len(moves), "arrivals": sum(ok(e) for e in arrs)},
         "arrivals settled": len(settled),
         "not accepted (final answer not 2xx)": {},
-        "retried with the same Idempotency-Key": sum(1 for e in log if e["attempts"] > 1),
+        "departures retried while migration-service learnt the resident (422)":
+            sum(1 for e in log if e["kind"] == "departure" and 422 in e["statuses"]),
         "attempts without an answer (timeout/refused)": sum(e["statuses"].count(0) for e in log),
         "answers 5xx": sum(sum(1 for s in e["statuses"] if s >= 500) for e in log),
         "hung beyond the timeout": sum(1 for e in log if e["max_s"] > timeout + 2),
@@ -370,7 +371,8 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
                                                   "inbox ARRIVAL_NOTICE")}
     counts["consumer lag per group"] = lag
     counts["duplicates suppressed"] = {
-        "retries answered 2xx (same key, one effect)": sum(1 for e in log if e["attempts"] > 1 and ok(e)),
+        "requests retried after a timeout, refused connection or 5xx, then 2xx (same key, one effect)":
+            sum(1 for e in log if ok(e) and any(x == 0 or x >= 500 or x == 429 for x in e["statuses"][:-1])),
         "extra effects found": extra}
     lost = sum(missing.values()) if "error" not in q else -1
     counts["missing"] = missing
