@@ -74,7 +74,8 @@ public final class Services {
 
     /**
      * Starts every service that does not answer yet, all at once, and waits until each is ready, reporting one line
-     * per service. The infrastructure must be up. Answers the names of the services this call started.
+     * per service. The infrastructure must be up. Answers the names of the services this call started; when one of
+     * them does not become ready, stops them all again and throws.
      */
     public List<String> start(Owner owner, Consumer<String> progress) {
         List<String> missing = missingJars();
@@ -102,10 +103,16 @@ public final class Services {
             }
             awaited.add(service);
         }
-        for (Service service : awaited) {
-            processes.awaitReady(service.name(), "readiness at " + healthUri(service), () -> isReady(service),
-                    settings.startTimeout());
-            progress.accept(line(service, "ready ", begin));
+        try {
+            for (Service service : awaited) {
+                processes.awaitReady(service.name(), "readiness at " + healthUri(service), () -> isReady(service),
+                        settings.startTimeout());
+                progress.accept(line(service, "ready ", begin));
+            }
+        } catch (RuntimeException e) {
+            // half a platform helps nobody; the logs stay for the diagnosis
+            started.forEach(this::stop);
+            throw e;
         }
         return started;
     }

@@ -10,8 +10,9 @@ import org.liudong.stack.Stack;
 /**
  * The whole platform for end-to-end tests: PostgreSQL, Kafka, Keycloak and the four packaged services, started with
  * the same code as {@code deploy/up} and reused when they already run (a developer's {@code deploy/up}, say). What
- * it starts belongs to the test run: {@link #stopServices} stops the services it started, and the infrastructure
- * stops with the last test JVM, as for {@link PlatformTestResource}. No demo data: tests make their own.
+ * it starts belongs to the test run and stops, services first, when the last test JVM using the stack exits (as
+ * for {@link PlatformTestResource}): a test JVM that reused these services is never left without them. No demo
+ * data: tests make their own.
  */
 public final class TestPlatform {
 
@@ -43,15 +44,5 @@ public final class TestPlatform {
 
     public List<String> startedServices() {
         return startedServices;
-    }
-
-    /** Stops the services this run started, unless {@code liudong.stack.keep-running} is true. */
-    public void stopServices() {
-        if (stack.settings().keepRunning()) {
-            return;
-        }
-        try (InterProcessLock lock = stack.lock()) {
-            startedServices.forEach(stack.services()::stop);
-        }
     }
 }
