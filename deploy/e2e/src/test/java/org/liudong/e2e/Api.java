@@ -2,6 +2,9 @@ package org.liudong.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 import org.liudong.stack.testing.Tokens;
 
 import io.restassured.http.ContentType;
@@ -25,5 +28,13 @@ final class Api {
         JsonPath indicators = as("clerk-" + county).get("/api/assessment/counties/{county}/indicators", county)
                 .then().statusCode(200).extract().jsonPath();
         return indicators.getInt("indicators.registeredPersons");
+    }
+
+    /** A count among a county's indicators for the month of {@code day}, read by the county's clerk. */
+    static int indicator(String county, String name, LocalDate day) {
+        JsonPath indicators = as("clerk-" + county).queryParam("period", YearMonth.from(day).toString())
+                .get("/api/assessment/counties/{county}/indicators", county)
+                .then().statusCode(200).extract().jsonPath();
+        return indicators.getInt("indicators." + name);
     }
 }

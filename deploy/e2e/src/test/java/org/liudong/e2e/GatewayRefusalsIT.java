@@ -1,6 +1,7 @@
 package org.liudong.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -56,7 +57,7 @@ class GatewayRefusalsIT {
                 .contentType(startsWith(Api.PROBLEM_JSON))
                 .header("X-Request-Id", not(emptyOrNullString()))
                 .body("status", equalTo(400))
-                .body(not(org.hamcrest.Matchers.containsString("Exception")));
+                .body(not(containsString("Exception")));
     }
 
     @Test

@@ -2,10 +2,11 @@ package org.liudong.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ class HouseholdSliceIT {
                 .body("id", equalTo(id))
                 .body("householdNumber", equalTo(number))
                 .body("address.township", equalTo(TOWNSHIP))
-                .body("members.relation", org.hamcrest.Matchers.containsInAnyOrder("HEAD", "SPOUSE"));
+                .body("members.relation", containsInAnyOrder("HEAD", "SPOUSE"));
     }
 
     @Test
@@ -62,7 +63,7 @@ class HouseholdSliceIT {
                 .then().statusCode(201);
 
         // at least: registrations of other test runs sharing the broker may be counted in the same moment
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(Api.registeredPersons(COUNTY)).isGreaterThanOrEqualTo(before + members.length));
     }
 

@@ -8,8 +8,8 @@ import io.restassured.RestAssured;
 
 /**
  * Starts the whole platform once for all end-to-end test classes, with the launcher {@code deploy/up} uses:
- * PostgreSQL, Kafka, Keycloak and the four packaged services, each reused when it already runs. At the end of the
- * run it stops the services it started; the infrastructure it started stops with the test JVM.
+ * PostgreSQL, Kafka, Keycloak and the four packaged services, each reused when it already runs. What it started
+ * stops when the last test JVM using the stack exits ({@link TestPlatform}).
  */
 public final class Platform implements BeforeAllCallback {
 
@@ -18,19 +18,23 @@ public final class Platform implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         Running running = context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(Running.class, type -> new Running(), Running.class);
+                .computeIfAbsent(Running.class, type -> Running.start(), Running.class);
+        if (running.failure != null) {
+            throw running.failure;
+        }
         RestAssured.baseURI = running.platform.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    /** Closed by JUnit when the run ends. */
-    static final class Running implements AutoCloseable {
+    /** The started platform, or why it could not start (remembered, so the next test class does not wait again). */
+    record Running(TestPlatform platform, RuntimeException failure) {
 
-        final TestPlatform platform = TestPlatform.start(line -> System.out.println("[platform] " + line));
-
-        @Override
-        public void close() {
-            platform.stopServices();
+        static Running start() {
+            try {
+                return new Running(TestPlatform.start(line -> System.out.println("[platform] " + line)), null);
+            } catch (RuntimeException e) {
+                return new Running(null, e);
+            }
         }
     }
 }
