@@ -3,7 +3,6 @@ package org.liudong.migration.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.time.Period;
 
 /** The service's own settings ({@code liudong.migration.*}). */
@@ -24,9 +23,9 @@ public interface MigrationConfig {
 
     Verification verification();
 
-    /** How often the lapsing, reminder, overdue and expiry jobs run. */
+    /** How often the lapsing, reminder, overdue and expiry jobs run: a duration such as 1h, or off. */
     @WithDefault("1h")
-    Duration jobInterval();
+    String jobInterval();
 
     interface Verification {
 

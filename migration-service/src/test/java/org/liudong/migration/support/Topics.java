@@ -25,6 +25,13 @@ public final class Topics {
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
                                                                     Predicate<ConsumerRecord<String, String>> wanted,
                                                                     int count) {
+        return awaitRecords(topic, wanted, found -> found.size() >= count);
+    }
+
+    /** Reads until the records found so far satisfy {@code complete}. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+                                                                    Predicate<ConsumerRecord<String, String>> wanted,
+                                                                    Predicate<List<ConsumerRecord<String, String>>> complete) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -42,7 +49,7 @@ public final class Topics {
                         found.add(record);
                     }
                 });
-                return found.size() >= count;
+                return complete.test(found);
             });
         }
         return found;

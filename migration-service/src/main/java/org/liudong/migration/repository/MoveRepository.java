@@ -1,0 +1,98 @@
+package org.liudong.migration.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.liudong.migration.domain.Move;
+import org.liudong.migration.domain.MoveStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MoveRepository implements PanacheRepositoryBase<Move, UUID> {
+
+    public enum Direction { IN, OUT }
+
+    /** Loads a move for a state change: concurrent changes of one move wait for each other. */
+    public Optional<Move> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Move> findAnnouncedTo(String idIndex, String destinationCounty) {
+        return find("idIndex = ?1 and destinationCounty = ?2 and status = ?3 order by createdAt",
+                idIndex, destinationCounty, MoveStatus.ANNOUNCED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<Move> findOpenFor(String idIndex) {
+        return find("idIndex = ?1 and status in ?2", idIndex, MoveStatus.OPEN).firstResultOptional();
+    }
+
+    public boolean livesIn(String idIndex, String destinationCounty) {
+        return count("idIndex = ?1 and destinationCounty = ?2 and status = ?3", idIndex, destinationCounty,
+                MoveStatus.SETTLED) > 0;
+    }
+
+    /** The settled move that brought the person to the county, when someone moves on from there. */
+    public Optional<Move> findSettledIn(UUID personId, String county) {
+        return find("personId = ?1 and destinationCounty = ?2 and status = ?3 order by arrivedOn desc",
+                personId, county, MoveStatus.SETTLED).firstResultOptional();
+    }
+
+    public boolean anyLinking(UUID personId, String idIndex, String county) {
+        return count("(personId = ?1 or idIndex = ?2) and (originCounty = ?3 or destinationCounty = ?3)",
+                personId, idIndex, county) > 0;
+    }
+
+    public PanacheQuery<Move> search(String county, Direction direction, MoveStatus status, LocalDate from,
+                                     LocalDate to) {
+        List<String> where = new ArrayList<>();
+        Parameters params = Parameters.with("county", county);
+        if (direction == Direction.IN) {
+            where.add("destinationCounty = :county");
+        } else if (direction == Direction.OUT) {
+            where.add("originCounty = :county");
+        } else {
+            where.add("(originCounty = :county or destinationCounty = :county)");
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (from != null) {
+            where.add("registeredOn >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.add("registeredOn <= :to");
+            params.and("to", to);
+        }
+        return find(String.join(" and ", where), Sort.descending("createdAt").and("id"), params);
+    }
+
+    /** Announced moves whose departure is older than the cutoff, locked; other instances skip them. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockAnnouncedDepartedBefore(LocalDate cutoff, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select id from move where status = 'ANNOUNCED' and departed_on < ?1
+                        order by departed_on limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, cutoff).setParameter(2, limit).getResultList();
+    }
+
+    /** Settled moves whose residence registration ran out before the date, locked; other instances skip them. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockResidencesExpiredBefore(LocalDate date, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select id from move where status = 'SETTLED' and not residence_expired
+                        and residence_valid_until < ?1 order by residence_valid_until limit ?2
+                        for update skip locked""", UUID.class)
+                .setParameter(1, date).setParameter(2, limit).getResultList();
+    }
+}

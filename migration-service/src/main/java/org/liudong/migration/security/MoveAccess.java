@@ -1,0 +1,95 @@
+package org.liudong.migration.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.liudong.migration.domain.Move;
+import org.liudong.migration.domain.Verification;
+import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.security.Caller;
+
+/**
+ * Object-level rules of this service. A county sees a move only while it is the move's origin or destination;
+ * a supervisor sees moves touching its jurisdiction; to anyone else a move does not exist (404). A party that
+ * may see but not do something gets 403.
+ */
+@RequestScoped
+public class MoveAccess {
+
+    private final Caller caller;
+
+    public MoveAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public boolean canRead(Move move) {
+        return caller.actsFor(move.originCounty) || caller.actsFor(move.destinationCounty)
+                || supervises(move.originCounty) || supervises(move.destinationCounty);
+    }
+
+    /** The origin always knows its resident; the destination only while the move links the two counties. */
+    public boolean seesPersonData(Move move) {
+        return caller.actsFor(move.originCounty)
+                || caller.actsFor(move.destinationCounty) && move.status.linksCounties()
+                || supervises(move.originCounty) || supervises(move.destinationCounty);
+    }
+
+    public Move readable(Move move) {
+        if (move == null || !canRead(move)) {
+            throw ProblemException.notFound("The move");
+        }
+        return move;
+    }
+
+    public Move asOrigin(Move move) {
+        readable(move);
+        caller.requireActsFor(move.originCounty);
+        return move;
+    }
+
+    public Move asDestination(Move move) {
+        readable(move);
+        caller.requireActsFor(move.destinationCounty);
+        return move;
+    }
+
+    public boolean canRead(Verification verification) {
+        return caller.actsFor(verification.fromCounty) || caller.actsFor(verification.toCounty)
+                || supervises(verification.fromCounty) || supervises(verification.toCounty);
+    }
+
+    public Verification readable(Verification verification) {
+        if (verification == null || !canRead(verification)) {
+            throw ProblemException.notFound("The verification request");
+        }
+        return verification;
+    }
+
+    /** Inboxes: the county's own clerks and integrators, supervisors above it, admins. */
+    public void requireInbox(String county) {
+        if (!caller.actsFor(county) && !supervises(county)) {
+            throw ProblemException.forbidden("The inbox of county " + county + " is not yours");
+        }
+    }
+
+    public void requireActsFor(String county) {
+        caller.requireActsFor(county);
+    }
+
+    /** The county a clerk or integrator acts for: its jurisdiction, which is a county code. */
+    public String actingCounty() {
+        return caller.jurisdiction()
+                .filter(caller::actsFor)
+                .orElseThrow(() -> ProblemException.forbidden("Only a county's clerk or integrator may do this"));
+    }
+
+    public String actor() {
+        return caller.name();
+    }
+
+    public String jurisdiction() {
+        return caller.jurisdiction().orElse(null);
+    }
+
+    private boolean supervises(String county) {
+        return (caller.is(Caller.SUPERVISOR) || caller.is(Caller.ADMIN)) && caller.covers(county);
+    }
+}

@@ -1,0 +1,176 @@
+package org.liudong.migration.rest;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.liudong.migration.service.MoveService;
+import org.liudong.migration.support.FakeRegistry;
+import org.liudong.migration.support.People;
+import org.liudong.migration.support.Residents;
+import org.liudong.stack.testing.PlatformTestResource;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.liudong.migration.support.Api.*;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "migration"))
+@WithTestResource(FakeRegistry.class)
+class MoveLifecycleTest {
+
+    @Inject
+    Residents residents;
+
+    @Inject
+    MoveService moves;
+
+    @Test
+    void theDestinationRejectsAnAnnouncedMoveWithAReasonAndTheOriginIsTold() {
+        String id = depart(residents.registered(ORIGIN), DESTINATION);
+
+        as(ORIGIN_CLERK).body(Map.of("reason", "x")).post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(403);
+        as(DESTINATION_CLERK).body(Map.of("reason", " ")).post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(400);
+        as(DESTINATION_CLERK).body(Map.of("reason", "not here: wrong county"))
+                .post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("not here: wrong county"));
+
+        assertThat(inboxHas(ORIGIN_CLERK, ORIGIN, "MOVE_REJECTED", id)).isTrue();
+        as(DESTINATION_CLERK).body(Map.of("reason", "again")).post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(409).body("type", equalTo("urn:liudong:problem:invalid-transition"));
+    }
+
+    @Test
+    void theOriginRevokesAnAnnouncedMoveAndTheDestinationIsTold() {
+        String id = depart(residents.registered(ORIGIN), DESTINATION);
+
+        as(DESTINATION_CLERK).post("/api/migration/moves/" + id + "/revoke").then().statusCode(403);
+        as(ORIGIN_CLERK).body(Map.of("reason", "entered by mistake")).post("/api/migration/moves/" + id + "/revoke")
+                .then().statusCode(200).body("status", equalTo("REVOKED"));
+
+        assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "MOVE_REVOKED", id)).isTrue();
+        move(ORIGIN_CLERK, id).then().body("history.detail", hasItem("entered by mistake"));
+    }
+
+    @Test
+    void theOriginRecordsTheReturnOfASettledPerson() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        String id = depart(person, DESTINATION);
+        as(ORIGIN_CLERK).body(Map.of()).post("/api/migration/moves/" + id + "/return").then().statusCode(409);
+        arrive(person, ORIGIN, DESTINATION, DESTINATION_CLERK).then().statusCode(201);
+
+        as(DESTINATION_CLERK).body(Map.of()).post("/api/migration/moves/" + id + "/return").then().statusCode(403);
+        as(ORIGIN_CLERK).body(Map.of("returnedOn", LocalDate.now().toString()))
+                .post("/api/migration/moves/" + id + "/return")
+                .then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("returnedOn", equalTo(LocalDate.now().toString()));
+        assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "MOVE_RETURNED", id)).isTrue();
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedWith412AndChangesNothing() {
+        String id = depart(residents.registered(ORIGIN), DESTINATION);
+        String etag = move(DESTINATION_CLERK, id).then().statusCode(200).extract().header("ETag");
+
+        as(DESTINATION_CLERK).header("If-Match", "\"999\"").body(Map.of("reason", "wrong county"))
+                .post("/api/migration/moves/" + id + "/reject").then().statusCode(412)
+                .contentType("application/problem+json");
+        move(DESTINATION_CLERK, id).then().body("status", equalTo("ANNOUNCED"));
+
+        as(DESTINATION_CLERK).header("If-Match", etag).body(Map.of("reason", "wrong county"))
+                .post("/api/migration/moves/" + id + "/reject").then().statusCode(200)
+                .header("ETag", not(equalTo(etag)));
+    }
+
+    @Test
+    void anAnnouncedMoveWithoutArrivalLapsesAfterThePeriod() {
+        People.TestPerson late = residents.registered(ORIGIN);
+        Map<String, Object> body = departure(late, DESTINATION);
+        body.put("departedOn", LocalDate.now().minusDays(31).toString());
+        String lapsing = as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
+                .extract().path("id");
+        String recent = depart(residents.registered(ORIGIN), DESTINATION);
+
+        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).isPositive();
+        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).as("nothing lapses twice").isZero();
+
+        move(ORIGIN_CLERK, lapsing).then().body("status", equalTo("LAPSED"))
+                .body("history.action", hasItem("LAPSED"));
+        move(ORIGIN_CLERK, recent).then().body("status", equalTo("ANNOUNCED"));
+        assertThat(inboxHas(ORIGIN_CLERK, ORIGIN, "MOVE_LAPSED", lapsing)).isTrue();
+        assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "MOVE_LAPSED", lapsing)).isTrue();
+    }
+
+    @Test
+    void anExpiredResidenceIsReportedAndARenewalExtendsIt() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        Map<String, Object> departure = departure(person, DESTINATION);
+        departure.put("departedOn", LocalDate.now().minusDays(400).toString());
+        String id = as(ORIGIN_CLERK).body(departure).post("/api/migration/departures").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> arrival = arrival(person, ORIGIN, DESTINATION);
+        arrival.put("arrivedOn", LocalDate.now().minusDays(380).toString());
+        as(DESTINATION_CLERK).body(arrival).post("/api/migration/arrivals").then().statusCode(201)
+                .body("status", equalTo("SETTLED"));
+
+        assertThat(moves.expireResidences(LocalDate.now(), 200)).isPositive();
+        move(DESTINATION_CLERK, id).then().body("residenceExpired", equalTo(true));
+        assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "RESIDENCE_EXPIRED", id)).isTrue();
+
+        as(ORIGIN_CLERK).post("/api/migration/moves/" + id + "/residence/renew").then().statusCode(403);
+        as(DESTINATION_CLERK).post("/api/migration/moves/" + id + "/residence/renew").then().statusCode(200)
+                .body("residenceValidUntil", equalTo(LocalDate.now().plusMonths(12).toString()))
+                .body("residenceExpired", equalTo(false));
+    }
+
+    @Test
+    void aSettledPersonMovesOnToAThirdCountyAndThePreviousMoveCloses() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        String first = depart(person, DESTINATION);
+        arrive(person, ORIGIN, DESTINATION, DESTINATION_CLERK).then().statusCode(201);
+
+        Map<String, Object> onward = departure(person, THIRD);
+        onward.put("originCounty", DESTINATION);
+        String second = as(DESTINATION_CLERK).body(onward).post("/api/migration/departures").then().statusCode(201)
+                .body("previousMoveId", equalTo(first)).extract().path("id");
+        move(THIRD_CLERK, second).then().statusCode(200).body("person.name", equalTo(person.name()));
+        assertThat(residents.registryFetches(person.id())).as("basic data comes from the first move").isEqualTo(1);
+
+        arrive(person, DESTINATION, THIRD, THIRD_CLERK).then().statusCode(201)
+                .body("id", equalTo(second)).body("status", equalTo("SETTLED"));
+        move(ORIGIN_CLERK, first).then().body("status", equalTo("MOVED_ON"));
+        assertThat(inboxHas(ORIGIN_CLERK, ORIGIN, "ARRIVAL_NOTICE", first)).isTrue();
+    }
+
+    @Test
+    void movesAreListedByCountyDirectionAndStatusPageByPage() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        String id = depart(person, DESTINATION);
+
+        as(DESTINATION_CLERK).queryParam("county", DESTINATION).queryParam("direction", "in")
+                .queryParam("status", "ANNOUNCED").queryParam("size", 500).get("/api/migration/moves")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "out")
+                .queryParam("from", LocalDate.now().toString()).queryParam("size", 500).get("/api/migration/moves")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "in").queryParam("size", 500)
+                .get("/api/migration/moves").then().statusCode(200).body("items.id", not(hasItem(id)));
+        as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("size", 1).queryParam("page", 0)
+                .get("/api/migration/moves").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("size", equalTo(1));
+
+        as(THIRD_CLERK).queryParam("county", DESTINATION).get("/api/migration/moves").then().statusCode(403);
+        as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "sideways")
+                .get("/api/migration/moves").then().statusCode(400);
+        as(ORIGIN_CLERK).get("/api/migration/moves").then().statusCode(400);
+    }
+}
