@@ -1,23 +1,28 @@
 package org.liudong.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.liudong.stack.ProcessControl.Owner;
 import org.liudong.stack.ProcessControl.Recorded;
 
 /**
  * The four packaged Quarkus services ({@code <module>/target/quarkus-app/quarkus-run.jar}), each started as its own
- * JVM with the stack's database, Kafka, Keycloak and key settings in its environment. A service whose port already
+ * JVM (from a snapshot of that build) with the stack's database, Kafka, Keycloak and key settings in its environment. A service whose port already
  * answers {@code /q/health/ready} is reused, whoever started it.
  */
 public final class Services {
@@ -163,9 +168,55 @@ public final class Services {
     }
 
     private void launch(Service service, Owner owner) {
-        Path jar = service.jar(paths);
+        Path jar = snapshot(service);
         processes.start(service.name(), List.of(Kafka.java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
                 "-jar", jar.toString()), jar.getParent(), environment(service), owner);
+    }
+
+    /**
+     * A service runs from a copy of its {@code target/quarkus-app} in {@code deploy/.local/apps/<service>} (hard
+     * links where the file system allows): a rebuild empties and refills {@code target/quarkus-app}, and a JVM still
+     * loading classes from there fails on the jars that vanished. The next start takes the new build.
+     */
+    private Path snapshot(Service service) {
+        Path source = service.jar(paths).getParent();
+        Path target = paths.local().resolve("apps").resolve(service.name());
+        try {
+            deleteRecursively(target);
+            try (Stream<Path> tree = Files.walk(source)) {
+                for (Path from : tree.toList()) {
+                    Path to = target.resolve(source.relativize(from).toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        link(from, to);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target
+                    + " (was the service being rebuilt? start it again)", e);
+        }
+        return target.resolve("quarkus-run.jar");
+    }
+
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException differentFileSystem) {
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private String line(Service service, String state, long begin) {
