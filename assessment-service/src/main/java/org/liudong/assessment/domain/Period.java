@@ -7,19 +7,43 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A calendar month ("2026-03"), the unit every indicator is computed for. Days are the counties' local days. */
-public record Period(YearMonth month) {
+/**
+ * The months indicators are computed for: one calendar month ("2026-03"), or a run of whole months
+ * ("2025-04/2026-03", such as the rolling twelve months). Days are the counties' local days.
+ */
+public record Period(YearMonth first, YearMonth last) {
 
-    private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}");
+    /** The longest run of months one question may cover. */
+    public static final int MAX_MONTHS = 36;
+    public static final int ROLLING_MONTHS = 12;
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4}-\\d{2})(?:/(\\d{4}-\\d{2}))?");
 
+    public Period {
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("a period ends after it starts");
+        }
+    }
+
+    public Period(YearMonth month) {
+        this(month, month);
+    }
+
+    /** "YYYY-MM" or "YYYY-MM/YYYY-MM" (first and last month, at most {@link #MAX_MONTHS}). */
     public static Optional<Period> parse(String text) {
-        if (text == null || !FORMAT.matcher(text).matches()) {
+        Matcher matcher = text == null ? null : FORMAT.matcher(text);
+        if (matcher == null || !matcher.matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Period(YearMonth.parse(text)));
+            YearMonth first = YearMonth.parse(matcher.group(1));
+            YearMonth last = matcher.group(2) == null ? first : YearMonth.parse(matcher.group(2));
+            if (last.isBefore(first) || first.plusMonths(MAX_MONTHS).compareTo(last) <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Period(first, last));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -37,18 +61,33 @@ public record Period(YearMonth month) {
         return new Period(YearMonth.now(clock));
     }
 
+    /** The twelve months up to and including the current one. */
+    public static Period rolling(Clock clock) {
+        YearMonth now = YearMonth.now(clock);
+        return new Period(now.minusMonths(ROLLING_MONTHS - 1L), now);
+    }
+
+    public boolean isMonth() {
+        return first.equals(last);
+    }
+
     public Period next() {
-        return new Period(month.plusMonths(1));
+        return new Period(last.plusMonths(1));
     }
 
-    /** First day of the month. */
+    /** The year the period ends in: ages are counted in it. */
+    public int year() {
+        return last.getYear();
+    }
+
+    /** First day of the first month. */
     public LocalDate start() {
-        return month.atDay(1);
+        return first.atDay(1);
     }
 
-    /** First day of the next month (exclusive end). */
+    /** First day after the last month (exclusive end). */
     public LocalDate end() {
-        return month.plusMonths(1).atDay(1);
+        return last.plusMonths(1).atDay(1);
     }
 
     public boolean contains(LocalDate day) {
@@ -68,12 +107,12 @@ public record Period(YearMonth month) {
      * running month are provisional.
      */
     public LocalDate asOf(LocalDate today) {
-        LocalDate last = end().minusDays(1);
-        return today.isBefore(last) ? today : last;
+        LocalDate lastDay = end().minusDays(1);
+        return today.isBefore(lastDay) ? today : lastDay;
     }
 
     @Override
     public String toString() {
-        return month.toString();
+        return isMonth() ? first.toString() : first + "/" + last;
     }
 }

@@ -51,6 +51,6 @@ public class FlowResource {
                     new FieldError("level", "must be 2, 4 or 6"));
         }
         access.requireReadJurisdiction(scope);
-        return flows.flows(scope, Params.period(period, indicators::currentPeriod), digits);
+        return flows.flows(scope, Params.period(period, indicators::currentPeriod, indicators::rollingPeriod), digits);
     }
 }

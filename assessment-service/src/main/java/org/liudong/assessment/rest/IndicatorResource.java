@@ -30,6 +30,6 @@ public class IndicatorResource {
     public CountyIndicators get(@PathParam("code") String code, @QueryParam("period") String period) {
         String county = Params.county("code", code);
         access.requireReadCounty(county);
-        return indicators.compute(county, Params.period(period, indicators::currentPeriod));
+        return indicators.compute(county, Params.period(period, indicators::currentPeriod, indicators::rollingPeriod));
     }
 }

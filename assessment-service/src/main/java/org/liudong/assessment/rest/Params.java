@@ -29,11 +29,16 @@ final class Params {
         return code;
     }
 
-    static Period period(String text, Supplier<Period> current) {
+    /** A month (YYYY-MM), a run of months (YYYY-MM/YYYY-MM), "rolling" (the last twelve) or, when absent, this month. */
+    static Period period(String text, Supplier<Period> current, Supplier<Period> rolling) {
         if (text == null || text.isBlank()) {
             return current.get();
         }
-        return Period.parse(text).orElseThrow(() -> ProblemException.badRequest("A period is a month: YYYY-MM",
-                new FieldError("period", "must be a month as YYYY-MM")));
+        if (text.equals("rolling")) {
+            return rolling.get();
+        }
+        return Period.parse(text).orElseThrow(() -> ProblemException.badRequest(
+                "A period is a month (YYYY-MM), a run of months (YYYY-MM/YYYY-MM, at most " + Period.MAX_MONTHS
+                        + ") or rolling", new FieldError("period", "must be YYYY-MM, YYYY-MM/YYYY-MM or rolling")));
     }
 }

@@ -43,6 +43,6 @@ public class ScorecardResource {
     private ScorecardService.Ranking ranking(String jurisdiction, String period) {
         String scope = Params.jurisdiction("jurisdiction", jurisdiction);
         access.requireReadJurisdiction(scope);
-        return scorecards.rank(scope, Params.period(period, indicators::currentPeriod));
+        return scorecards.rank(scope, Params.period(period, indicators::currentPeriod, indicators::rollingPeriod));
     }
 }

@@ -52,9 +52,9 @@ public class AssessmentAccess {
         throw ProblemException.forbidden("Your role does not allow this");
     }
 
-    /** The caller's own jurisdiction, the default scope of listings ("" for admins). */
+    /** The caller's own jurisdiction, the default scope of a target ("" for an admin without one). */
     public String ownJurisdiction() {
-        return caller.is(Caller.ADMIN) ? caller.jurisdiction().orElse("") : caller.jurisdiction().orElse("");
+        return caller.jurisdiction().orElse("");
     }
 
     public String name() {

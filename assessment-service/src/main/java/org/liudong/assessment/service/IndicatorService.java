@@ -53,13 +53,17 @@ public class IndicatorService {
         return Period.current(clock);
     }
 
+    public Period rollingPeriod() {
+        return Period.rolling(clock);
+    }
+
     @Transactional
     public CountyIndicators compute(String county, Period period) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = period.start();
         LocalDate end = period.end();
         Instant endInstant = period.endInstant(config.zone());
-        int year = period.month().getYear();
+        int year = period.year();
 
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, CountyIndicators.RatioView> ratios = new LinkedHashMap<>();

@@ -8,19 +8,21 @@ import jakarta.transaction.Transactional;
 import org.liudong.assessment.domain.StreamEvent;
 import org.liudong.assessment.messaging.EventData;
 import org.liudong.assessment.repository.DirtyCountyRepository;
+import org.liudong.assessment.repository.ProcessedEventRepository;
 import org.liudong.assessment.repository.StreamEventRepository;
 import org.liudong.platform.consumer.PoisonEventException;
-import org.liudong.platform.consumer.ProcessedEvents;
 import org.liudong.platform.events.CloudEvent;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Applies consumed events to the projection, each exactly once: the event id enters {@code processed_event}
- * in the same transaction as the change, so a redelivered event changes nothing.
+ * Applies consumed events to the projection, each exactly once: the batch's event ids enter
+ * {@code processed_event} in the same transaction as the change, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class ProjectionService {
@@ -31,7 +33,8 @@ public class ProjectionService {
     private static final String REGISTRY = "liudong.registry.";
     private static final String MIGRATION = "liudong.migration.";
 
-    private final ProcessedEvents processed;
+    private final ProcessedEventRepository processed;
+    private final Prefetch prefetch;
     private final RegistryProjection registry;
     private final MigrationProjection migration;
     private final DirtyCountyRepository dirty;
@@ -39,10 +42,12 @@ public class ProjectionService {
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public ProjectionService(ProcessedEvents processed, RegistryProjection registry, MigrationProjection migration,
+    public ProjectionService(ProcessedEventRepository processed, Prefetch prefetch, RegistryProjection registry,
+                             MigrationProjection migration,
                              DirtyCountyRepository dirty, StreamEventRepository stream, EntityManager entityManager,
                              ObjectMapper json) {
         this.processed = processed;
+        this.prefetch = prefetch;
         this.registry = registry;
         this.migration = migration;
         this.dirty = dirty;
@@ -72,10 +77,14 @@ public class ProjectionService {
     public int replay(List<CloudEvent> events, String schema) {
         entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
                 .setParameter(1, schema + ", public").getSingleResult();
+        Set<UUID> fresh = processed.firstDeliveries(events);
+        prefetch.load(events);
         int skipped = 0;
         for (CloudEvent event : events) {
             try {
-                project(event, new Changes());
+                if (fresh.remove(event.uuid())) {
+                    project(event, new Changes());
+                }
             } catch (PoisonEventException e) {
                 skipped++;
             }
@@ -83,27 +92,24 @@ public class ProjectionService {
         return skipped;
     }
 
+    /** Applies each event seen for the first time; a repeated one (redelivered, or twice in the batch) is skipped. */
     private Changes project(List<CloudEvent> events) {
         Changes changes = new Changes();
+        Set<UUID> fresh = processed.firstDeliveries(events);
+        prefetch.load(events);
         for (CloudEvent event : events) {
-            project(event, changes);
+            if (fresh.remove(event.uuid())) {
+                project(event, changes);
+            }
         }
         return changes;
     }
 
     private void project(CloudEvent event, Changes changes) {
         if (event.type.startsWith(REGISTRY)) {
-            EventData data = new EventData(event);
-            if (processed.firstDelivery(event.uuid(), event.type)) {
-                registry.apply(data, changes);
-            }
+            registry.apply(new EventData(event), changes);
         } else if (event.type.startsWith(MIGRATION)) {
-            EventData data = new EventData(event);
-            if (processed.firstDelivery(event.uuid(), event.type)) {
-                migration.apply(data, changes);
-            }
-        } else {
-            processed.firstDelivery(event.uuid(), event.type);
+            migration.apply(new EventData(event), changes);
         }
     }
 

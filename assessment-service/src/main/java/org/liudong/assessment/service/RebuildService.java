@@ -102,11 +102,14 @@ public class RebuildService {
             long total = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
             progress(jobId, total, 0);
 
+            long began = System.nanoTime();
             long consumed = replayUntil(consumer, end, 0, jobId, total);
             long caughtUp = consumed;
             QuarkusTransaction.requiringNew().run(() -> swap(consumer, partitions, caughtUp));
             finish(jobId, RebuildJob.Status.DONE, null);
-            LOG.infof("Rebuild %s done: %d events", jobId, consumed);
+            double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
+            LOG.infof("Rebuild %s done: %d events in %.1f s (%.0f events/s)", jobId, consumed, seconds,
+                    consumed / seconds);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Rebuild %s failed", jobId);
             finish(jobId, RebuildJob.Status.FAILED, e.getMessage());

@@ -139,4 +139,13 @@ class IndicatorArithmeticTest {
     void unknownBirthYearHasItsOwnBand() {
         assertThat(ageBand(null, 2026)).isEqualTo("unknown");
     }
+
+    @Test
+    void aRunOfMonthsCountsEveryDepartureInIt() {
+        Period quarter = Period.parse("2026-01/2026-03").orElseThrow();
+        List<Departure> departures = List.of(new Departure(day("2026-01-01"), day("2026-01-02")),
+                new Departure(day("2026-03-31"), day("2026-04-15")),
+                new Departure(day("2025-12-31"), day("2026-01-01")));
+        assertThat(notificationTimeliness(departures, quarter, 7)).isEqualTo(new Ratio(1, 2));
+    }
 }

@@ -43,4 +43,27 @@ class PeriodTest {
         assertThat(march.asOf(LocalDate.parse("2026-03-12"))).isEqualTo(LocalDate.parse("2026-03-12"));
         assertThat(march.asOf(LocalDate.parse("2026-05-02"))).isEqualTo(LocalDate.parse("2026-03-31"));
     }
+
+    @Test
+    void aRunOfMonthsSpansFromTheFirstDayOfItsFirstMonthToTheLastDayOfItsLast() {
+        Period quarter = Period.parse("2025-11/2026-01").orElseThrow();
+        assertThat(quarter.start()).isEqualTo(LocalDate.parse("2025-11-01"));
+        assertThat(quarter.end()).isEqualTo(LocalDate.parse("2026-02-01"));
+        assertThat(quarter.year()).isEqualTo(2026);
+        assertThat(quarter.toString()).isEqualTo("2025-11/2026-01");
+        assertThat(quarter.contains(LocalDate.parse("2025-12-31"))).isTrue();
+    }
+
+    @Test
+    void runsEndingBeforeTheyStartOrLongerThanThreeYearsAreRefused() {
+        assertThat(Period.parse("2026-03/2026-01")).isEmpty();
+        assertThat(Period.parse("2020-01/2022-12")).isPresent();
+        assertThat(Period.parse("2020-01/2023-01")).isEmpty();
+    }
+
+    @Test
+    void rollingIsTheTwelveMonthsUpToTheCurrentOne() {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-15T00:00:00Z"), CHINA);
+        assertThat(Period.rolling(clock).toString()).isEqualTo("2025-04/2026-03");
+    }
 }

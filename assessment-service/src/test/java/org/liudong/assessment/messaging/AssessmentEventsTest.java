@@ -43,7 +43,7 @@ class AssessmentEventsTest {
             Kafka.publish("migration.events", departure(UUID.randomUUID(), UUID.randomUUID(), county, freshCounty(),
                     departed, departed.plusDays(20), noon(departed.plusDays(20))));
 
-            List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor(published, county),
+            List<JsonNode> events = await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(published, county),
                     found -> types(found).containsAll(List.of("liudong.assessment.indicator-breached.v1",
                             "liudong.assessment.scorecard-computed.v1")));
 

@@ -35,7 +35,7 @@ class RegistryEventConsumptionTest {
         Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, Instant.now()));
         Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(registeredPersons(county)).isEqualTo(before + 2));
     }
 
@@ -51,7 +51,7 @@ class RegistryEventConsumptionTest {
         // Same key, so it is consumed after the duplicate: once it counts, the duplicate has been seen.
         Kafka.publish(REGISTRY, personId.toString(), otherPersonSameKey.toString());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(2));
     }
 
     @Test
@@ -59,11 +59,11 @@ class RegistryEventConsumptionTest {
         String county = freshCounty();
         UUID personId = UUID.randomUUID();
         Kafka.publish(REGISTRY, personRegistered(personId, county, Instant.now().minusSeconds(60)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> registeredPersons(county) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == 1);
 
         Kafka.publish(REGISTRY, deathRegistered(personId, county, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> registeredPersons(county) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == 0);
     }
 
     @Test
@@ -93,7 +93,7 @@ class RegistryEventConsumptionTest {
             ConsumerRecord<String, String> dead = deadLetters.await(personId.toString());
 
             assertThat(Kafka.Reader.header(dead, "dead-letter-reason")).contains("missing field county");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(registeredPersons(county)).isEqualTo(1));
         }
     }
 }

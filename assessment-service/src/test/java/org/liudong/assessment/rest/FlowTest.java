@@ -51,7 +51,7 @@ class FlowTest {
                 noon(day.plusDays(1))));
 
         String finalSecond = second;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(flows(origin, month, 6))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(flows(origin, month, 6))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(origin + ">" + first, 2, origin + ">" + finalSecond, 1)));
         assertThat(flows(origin.substring(0, 4), month, 4)).containsExactlyEntriesOf(
                 Map.of(origin.substring(0, 4) + ">" + prefecture, 3));

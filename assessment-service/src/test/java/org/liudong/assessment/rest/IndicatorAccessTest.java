@@ -56,6 +56,13 @@ class IndicatorAccessTest {
     }
 
     @Test
+    void rollingPeriodIsTheLastTwelveMonths() {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        as("analyst-62").queryParam("period", "rolling").get(PATH, "620821").then().statusCode(200)
+                .body("period", equalTo(now.minusMonths(11) + "/" + now));
+    }
+
+    @Test
     void malformedPeriodOrCountyIsRejectedWith400() {
         as("admin").queryParam("period", "2026-13").get(PATH, "620821").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("period"));

@@ -66,7 +66,7 @@ class ScorecardAndTargetTest {
 
         // good passes everything with data: 100; poor fails timeliness and matching (weights 20 + 20) and
         // passes the four counts (10 + 10 + 5 + 5): 30 of 70
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> ranking = scores(ranking());
             assertThat(ranking).containsEntry(good, 100.0f).containsEntry(poor, 42.9f);
         });

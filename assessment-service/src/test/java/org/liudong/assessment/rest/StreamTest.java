@@ -27,7 +27,7 @@ import static org.liudong.assessment.support.SampleEvents.noon;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "assessment"))
 class StreamTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TestHTTPResource("/api/assessment/stream")
     URI stream;

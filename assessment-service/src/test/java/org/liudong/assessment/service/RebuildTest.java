@@ -49,7 +49,7 @@ class RebuildTest {
         String origin = freshCounty();
         String destination = freshCounty();
         publishHistory(month, origin, destination);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(indicators(origin, month).getLong("indicators.registeredPersons")).isEqualTo(1);
             assertThat(indicators(origin, month).getLong("indicators.lapsedMoves")).isEqualTo(1);
             assertThat(indicators(destination, month).getLong("indicators.inflow")).isEqualTo(1);
@@ -70,7 +70,7 @@ class RebuildTest {
                 .isEqualTo(figuresBefore);
 
         Kafka.publish("registry.events", personRegistered(UUID.randomUUID(), origin, noon(month.atDay(20))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> registeredPersons(origin) == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(origin) == 2);
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class Kafka {
 
         /** Waits for a record with this key. */
         public synchronized ConsumerRecord<String, String> await(String key) {
-            return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
                 return find(key);
             }, Optional::isPresent).orElseThrow();
