@@ -6,13 +6,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.liudong.migration.service.MoveService;
+import org.liudong.migration.service.ScheduledJobs;
 import org.liudong.migration.support.FakeRegistry;
 import org.liudong.migration.support.People;
 import org.liudong.migration.support.Residents;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +37,9 @@ class MoveLifecycleTest {
 
     @Inject
     MoveService moves;
+
+    @Inject
+    ScheduledJobs jobs;
 
     @Test
     void theDestinationRejectsAnAnnouncedMoveWithAReasonAndTheOriginIsTold() {
@@ -108,6 +118,54 @@ class MoveLifecycleTest {
         move(ORIGIN_CLERK, recent).then().body("status", equalTo("ANNOUNCED"));
         assertThat(inboxHas(ORIGIN_CLERK, ORIGIN, "MOVE_LAPSED", lapsing)).isTrue();
         assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "MOVE_LAPSED", lapsing)).isTrue();
+    }
+
+    @Test
+    void twoInstancesLapsingAtOnceLapseEachMoveExactlyOnce() throws Exception {
+        List<String> due = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> body = departure(residents.registered(ORIGIN), DESTINATION);
+            body.put("departedOn", LocalDate.now().minusDays(60).toString());
+            due.add(as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
+                    .extract().path("id"));
+        }
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> instance = () -> {
+                int lapsed = 0;
+                for (int done = moves.lapseOverdue(LocalDate.now(), 1); done > 0;
+                     done = moves.lapseOverdue(LocalDate.now(), 1)) {
+                    lapsed += done;
+                }
+                return lapsed;
+            };
+            List<Future<Integer>> runs = instances.invokeAll(List.of(instance, instance));
+            for (Future<Integer> run : runs) {
+                assertThat(run.get()).isNotNegative();
+            }
+        } finally {
+            instances.shutdown();
+        }
+
+        for (String id : due) {
+            List<String> actions = move(ORIGIN_CLERK, id).then().body("status", equalTo("LAPSED"))
+                    .extract().jsonPath().getList("history.action", String.class);
+            assertThat(actions).filteredOn("LAPSED"::equals).hasSize(1);
+        }
+    }
+
+    @Test
+    void theScheduledRunLeavesNothingDueBehind() {
+        Map<String, Object> body = departure(residents.registered(ORIGIN), DESTINATION);
+        body.put("departedOn", LocalDate.now().minusDays(35).toString());
+        String id = as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
+                .extract().path("id");
+
+        jobs.run();
+
+        move(ORIGIN_CLERK, id).then().body("status", equalTo("LAPSED"));
+        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).isZero();
     }
 
     @Test
