@@ -3,9 +3,14 @@ package org.liudong.platform.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -19,6 +24,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,12 +46,23 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final Duration pollInterval;
+    private int failuresInARow;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxRelay(OutboxRepository repository,
                        @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH)
                        Emitter<String> emitter,
-                       MeterRegistry meters) {
+                       MeterRegistry meters,
+                       // Quarkus's scheduler ticks at most once a second: too slow for notices "within seconds"
+                       @ConfigProperty(name = "liudong.outbox.poll-interval", defaultValue = "50ms")
+                       Duration pollInterval) {
         this.repository = repository;
+        this.pollInterval = pollInterval;
         this.emitter = emitter;
         Gauge.builder("liudong.outbox.pending", pending, AtomicLong::get)
                 .description("Events committed but not yet acknowledged by Kafka").register(meters);
@@ -52,16 +70,32 @@ public class OutboxRelay {
                 .description("Age of the oldest unpublished event").register(meters);
     }
 
-    // delayed: the Kafka channel connects during start-up; ticking before that only logs a failed send
-    @Scheduled(every = "${liudong.outbox.poll-interval:0.1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent started) {
+        // After a second: the Kafka channel connects during start-up, and a send before that only fails.
+        worker.scheduleWithFixedDelay(this::relay, 1000, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        worker.shutdown();
+    }
+
+    /** Drains the outbox; the one worker thread runs it, so batches never overlap. */
     void relay() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
         try {
             while (publishBatch() == BATCH) {
                 // a full batch means more may be waiting: drain before the next tick
             }
+            failuresInARow = 0;
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+            // at every tick while Kafka or PostgreSQL is away: say so once, then now and then
+            if (failuresInARow++ % 200 == 0) {
+                LOG.warnf("Outbox relay cannot publish (%d attempts so far), will keep trying: %s",
+                        failuresInARow, e.getMessage());
+            }
+        } finally {
+            requestContext.terminate();
         }
     }
 
