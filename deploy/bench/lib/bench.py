@@ -49,7 +49,10 @@ class Tokens:
 
 def call(base, tokens, user, method, path, body=None, key=None, timeout=10.0):
     """One request; answers (status, parsed body or None, seconds). status 0 = no answer (timeout, refused)."""
-    headers = {"Authorization": "Bearer " + tokens.get(user), "Accept": "application/json"}
+    try:
+        headers = {"Authorization": "Bearer " + tokens.get(user), "Accept": "application/json"}
+    except Exception:  # Keycloak unreachable: no answer, the caller retries
+        return 0, None, 0.0
     data = None
     if body is not None:
         data = json.dumps(body).encode()
@@ -433,7 +436,7 @@ def svg_lines(series, title, y_label, width=900, height=260):
 def per_second(out_dir, scenario):
     """From the per-response CSVs: [(second, requests, p99 latency ms)]."""
     buckets = {}
-    for path in glob.glob(os.path.join(out_dir, "wrk", scenario + "-*.csv")):
+    for path in glob.glob(os.path.join(out_dir, "wrk", scenario + "-[0-9]*.csv")):
         for line in open(path):
             try:
                 t, latency, _ = line.split(",")
@@ -449,7 +452,7 @@ def per_second(out_dir, scenario):
 def csv_span(out_dir, label):
     """Seconds from the first request sent to the last answer, from the per-response CSVs."""
     first, last = None, None
-    for path in glob.glob(os.path.join(out_dir, "wrk", label + "-*.csv")):
+    for path in glob.glob(os.path.join(out_dir, "wrk", label + "-[0-9]*.csv")):
         for line in open(path):
             try:
                 t, latency, _ = line.split(",")
