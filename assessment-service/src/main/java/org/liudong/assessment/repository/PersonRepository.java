@@ -18,11 +18,6 @@ public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUI
     private static final String REGISTERED_ELSEWHERE = "exists (select 1 from PersonRecord o where o.idIndex = p.idIndex"
             + " and o.county <> p.county and o.registeredAt < :end and (o.endedAt is null or o.endedAt >= :end))";
 
-    public long countRegistered(String county, Instant end) {
-        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED, Long.class)
-                .setParameter("county", county).setParameter("end", end).getSingleResult();
-    }
-
     /** Sex and birth year of the registered persons, counted: rows of [sex, birthYear, count]. */
     public List<Object[]> sexAndBirthYear(String county, Instant end) {
         return getEntityManager().createQuery("select p.sex, p.birthYear, count(p) from PersonRecord p where " + REGISTERED
@@ -30,13 +25,18 @@ public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUI
                 .setParameter("county", county).setParameter("end", end).getResultList();
     }
 
-    /** Registered persons with every field the register needs, a plausible birth year and no twin elsewhere. */
-    public long countGoodRecords(String county, Instant end, int year) {
-        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED
-                        + " and p.householdId is not null and p.relation is not null and p.sex in ('M', 'F')"
+    /**
+     * Registered persons, and those with every field the register needs, a plausible birth year and no twin
+     * elsewhere — counted in one statement, so both come from the same snapshot: [all, good].
+     */
+    public long[] countRecordsAndGoodOnes(String county, Instant end, int year) {
+        Object[] row = getEntityManager().createQuery("select count(p), coalesce(sum(case when"
+                        + " p.householdId is not null and p.relation is not null and p.sex in ('M', 'F')"
                         + " and p.idIndex is not null and p.birthYear between 1900 and :year"
-                        + " and not " + REGISTERED_ELSEWHERE, Long.class)
+                        + " and not " + REGISTERED_ELSEWHERE + " then 1 else 0 end), 0)"
+                        + " from PersonRecord p where " + REGISTERED, Object[].class)
                 .setParameter("county", county).setParameter("end", end).setParameter("year", year).getSingleResult();
+        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
     /** Registered persons whose pseudonym is also registered in another county. */

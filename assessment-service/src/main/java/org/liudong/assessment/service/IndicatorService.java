@@ -70,8 +70,9 @@ public class IndicatorService {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         List<String> noData = new ArrayList<>();
 
-        long registered = persons.countRegistered(county, endInstant);
-        figures.put("registeredPersons", registered);
+        // one statement for both counts: a second query could see persons committed in between
+        long[] records = persons.countRecordsAndGoodOnes(county, endInstant, year);
+        figures.put("registeredPersons", records[0]);
         figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
 
         List<MoveRecord> departures = moves.departedFrom(county, start, end);
@@ -91,7 +92,7 @@ public class IndicatorService {
         List<Request> requests = verifications.addressedTo(county, start, end).stream()
                 .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList();
         Ratio replyTimeliness = IndicatorArithmetic.verificationReplyTimeliness(requests, period, today);
-        Ratio quality = IndicatorArithmetic.recordQuality(persons.countGoodRecords(county, endInstant, year), registered);
+        Ratio quality = IndicatorArithmetic.recordQuality(records[1], records[0]);
 
         share(Indicator.NOTIFICATION_TIMELINESS, timeliness, figures, ratios, noData);
         share(Indicator.ARRIVAL_MATCH_RATE, matchRate, figures, ratios, noData);
