@@ -8,7 +8,6 @@ import org.liudong.migration.repository.PersonRepository;
 import org.liudong.platform.consumer.ProcessedEvents;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Keeps the local copy of the registry's persons; one registry event, one transaction. */
@@ -48,10 +47,5 @@ public class PersonProjection {
         person.updatedAt = OffsetDateTime.now();
         persons.persist(person);
         return true;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Person> find(UUID personId) {
-        return persons.findByIdOptional(personId);
     }
 }

@@ -131,7 +131,7 @@ class PersonProjectionTest {
     }
 
     private Person awaitPerson(UUID id, java.util.function.Predicate<Person> state) {
-        return await().atMost(Duration.ofSeconds(30))
+        return await().atMost(Duration.ofSeconds(120))
                 .until(() -> find(id).filter(state), Optional::isPresent).orElseThrow();
     }
 

@@ -34,7 +34,8 @@ public class Residents {
         People.TestPerson person = unknown(county);
         RegistryTopic.publish(RegistryTopic.registered(person));
         inRegistry(person);
-        await().atMost(Duration.ofSeconds(30)).until(() -> known(person.id()));
+        // a fresh test consumer group first reads the topic's backlog: allow for it
+        await().atMost(Duration.ofSeconds(120)).until(() -> known(person.id()));
         return person;
     }
 

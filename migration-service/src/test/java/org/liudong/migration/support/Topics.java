@@ -43,7 +43,7 @@ public final class Topics {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (wanted.test(record)) {
                         found.add(record);
