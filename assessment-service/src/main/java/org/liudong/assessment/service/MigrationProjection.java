@@ -28,17 +28,17 @@ public class MigrationProjection {
         this.config = config;
     }
 
-    public void apply(EventData event, Changes changes) {
+    public void apply(EventData event, Changes changes, BatchRows rows) {
         String name = EventTypes.eventName(event.type());
         Instant at = event.occurredAt();
         if (name.startsWith("verification-")) {
-            verificationChanged(name, event, at, changes);
+            verificationChanged(name, event, at, changes, rows);
         } else if (event.optionalText("moveId") != null) {
-            moveChanged(name, event, at, changes);
+            moveChanged(name, event, at, changes, rows);
         }
     }
 
-    private void moveChanged(String name, EventData event, Instant at, Changes changes) {
+    private void moveChanged(String name, EventData event, Instant at, Changes changes, BatchRows rows) {
         LocalDate day = LocalDate.ofInstant(at, config.zone());
         UUID id = event.uuid("moveId");
         UUID personId = event.optionalUuid("personId");
@@ -49,7 +49,7 @@ public class MigrationProjection {
         } else if (name.equals("arrival-registered")) {
             event.date("arrivedOn");
         }
-        MoveRecord move = moves.findByIdOptional(id).orElseGet(MoveRecord::new);
+        MoveRecord move = rows.moves.find(id, moves::findByIdOptional).orElseGet(MoveRecord::new);
         if (move.moveId == null) {
             move.moveId = id;
             move.lastEventAt = at;
@@ -113,6 +113,7 @@ public class MigrationProjection {
             move.startedOn = day;
         }
         moves.persist(move);
+        rows.moves.added(id, move);
         touch(changes, move, Period.of(day));
         if (move.startedOn != null) {
             touch(changes, move, Period.of(move.startedOn));
@@ -120,12 +121,14 @@ public class MigrationProjection {
         changes.activity(new Changes.Activity(name, move.originCounty, move.destinationCounty, move.reason, at));
     }
 
-    private void verificationChanged(String name, EventData event, Instant at, Changes changes) {
+    private void verificationChanged(String name, EventData event, Instant at, Changes changes,
+                                     BatchRows rows) {
         LocalDate day = LocalDate.ofInstant(at, config.zone());
         UUID id = event.uuid("verificationId");
         String from = event.county("fromCounty");
         String to = event.county("toCounty");
-        VerificationRecord request = verifications.findByIdOptional(id).orElseGet(VerificationRecord::new);
+        VerificationRecord request = rows.verifications.find(id, verifications::findByIdOptional)
+                .orElseGet(VerificationRecord::new);
         if (request.verificationId == null) {
             request.verificationId = id;
             request.requestedOn = day;
@@ -141,7 +144,7 @@ public class MigrationProjection {
                 request.answeredOn = day;
                 request.outcome = event.optionalText("outcome");
                 if ("DENIED".equals(request.outcome) && request.moveId != null) {
-                    moves.findByIdOptional(request.moveId).filter(m -> m.disputedOn == null).ifPresent(m -> {
+                    rows.moves.find(request.moveId, moves::findByIdOptional).filter(m -> m.disputedOn == null).ifPresent(m -> {
                         m.disputedOn = day;
                         touch(changes, m, Period.of(day));
                     });
@@ -152,6 +155,7 @@ public class MigrationProjection {
             }
         }
         verifications.persist(request);
+        rows.verifications.added(id, request);
         changes.touched(request.toCounty, Period.of(day));
         if (request.dueOn != null) {
             changes.touched(request.toCounty, Period.of(request.dueOn));

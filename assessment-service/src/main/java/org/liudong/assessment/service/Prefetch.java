@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Loads the rows a batch of events will touch with one query per table, so the projections find them in the
- * persistence context instead of asking the database once per event.
+ * Loads the rows a batch of events will touch with one query per table, so the projections find them, or learn
+ * that they are new, without asking the database once per event.
  */
 @ApplicationScoped
 public class Prefetch {
@@ -33,23 +33,27 @@ public class Prefetch {
         this.verifications = verifications;
     }
 
-    public void load(List<CloudEvent> events) {
+    /** Loads the rows the events name; the persistence context holds them, the returned rows tell what is new. */
+    public BatchRows load(List<CloudEvent> events) {
+        BatchRows rows = new BatchRows();
         Set<UUID> personIds = ids(events, "personId", "liudong.registry.");
         Set<UUID> householdIds = ids(events, "householdId", "liudong.registry.");
         Set<UUID> moveIds = ids(events, "moveId", "liudong.migration.");
         Set<UUID> verificationIds = ids(events, "verificationId", "liudong.migration.");
         if (!personIds.isEmpty()) {
-            persons.list("personId in ?1", personIds);
+            rows.persons.loaded(personIds, persons.list("personId in ?1", personIds), p -> p.personId);
         }
         if (!householdIds.isEmpty()) {
-            households.list("householdId in ?1", householdIds);
+            rows.households.loaded(householdIds, households.list("householdId in ?1", householdIds), h -> h.householdId);
         }
         if (!moveIds.isEmpty()) {
-            moves.list("moveId in ?1", moveIds);
+            rows.moves.loaded(moveIds, moves.list("moveId in ?1", moveIds), m -> m.moveId);
         }
         if (!verificationIds.isEmpty()) {
-            verifications.list("verificationId in ?1", verificationIds);
+            rows.verifications.loaded(verificationIds, verifications.list("verificationId in ?1", verificationIds),
+                    v -> v.verificationId);
         }
+        return rows;
     }
 
     private static Set<UUID> ids(List<CloudEvent> events, String field, String typePrefix) {

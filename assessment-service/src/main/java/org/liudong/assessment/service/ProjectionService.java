@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.liudong.assessment.domain.DirtyCounty;
 import org.liudong.assessment.domain.StreamEvent;
 import org.liudong.assessment.messaging.EventData;
 import org.liudong.assessment.repository.DirtyCountyRepository;
@@ -62,7 +63,7 @@ public class ProjectionService {
         entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, SWAP_LOCK)
                 .getSingleResult();
         Changes changes = project(events);
-        changes.touched().forEach(t -> dirty.mark(t.county(), t.period().toString()));
+        dirty.mark(changes.touched().stream().map(t -> new DirtyCounty.Key(t.county(), t.period().toString())).toList());
         changes.activities().forEach(this::publish);
     }
 
@@ -78,12 +79,12 @@ public class ProjectionService {
         entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
                 .setParameter(1, schema + ", public").getSingleResult();
         Set<UUID> fresh = processed.firstDeliveries(events);
-        prefetch.load(events);
+        BatchRows rows = prefetch.load(events);
         int skipped = 0;
         for (CloudEvent event : events) {
             try {
                 if (fresh.remove(event.uuid())) {
-                    project(event, new Changes());
+                    project(event, new Changes(), rows);
                 }
             } catch (PoisonEventException e) {
                 skipped++;
@@ -96,20 +97,20 @@ public class ProjectionService {
     private Changes project(List<CloudEvent> events) {
         Changes changes = new Changes();
         Set<UUID> fresh = processed.firstDeliveries(events);
-        prefetch.load(events);
+        BatchRows rows = prefetch.load(events);
         for (CloudEvent event : events) {
             if (fresh.remove(event.uuid())) {
-                project(event, changes);
+                project(event, changes, rows);
             }
         }
         return changes;
     }
 
-    private void project(CloudEvent event, Changes changes) {
+    private void project(CloudEvent event, Changes changes, BatchRows rows) {
         if (event.type.startsWith(REGISTRY)) {
-            registry.apply(new EventData(event), changes);
+            registry.apply(new EventData(event), changes, rows);
         } else if (event.type.startsWith(MIGRATION)) {
-            migration.apply(new EventData(event), changes);
+            migration.apply(new EventData(event), changes, rows);
         }
     }
 

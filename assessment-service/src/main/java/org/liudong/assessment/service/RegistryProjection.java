@@ -32,23 +32,24 @@ public class RegistryProjection {
         this.config = config;
     }
 
-    public void apply(EventData event, Changes changes) {
+    public void apply(EventData event, Changes changes, BatchRows rows) {
         String name = EventTypes.eventName(event.type());
         Instant at = event.occurredAt();
         if (name.equals("household-registered")) {
-            householdRegistered(event, at, changes);
+            householdRegistered(event, at, changes, rows);
         } else if (name.equals("household-dissolved")) {
-            householdDissolved(event, at, changes);
+            householdDissolved(event, at, changes, rows);
         } else if (PERSON_EVENTS.contains(name)) {
-            personChanged(name, event, at, changes);
+            personChanged(name, event, at, changes, rows);
         }
         // Other registry events carry nothing the assessment counts; they are still marked processed.
     }
 
-    private void householdRegistered(EventData event, Instant at, Changes changes) {
+    private void householdRegistered(EventData event, Instant at, Changes changes, BatchRows rows) {
         UUID id = event.uuid("householdId");
         String county = event.county("county");
-        HouseholdRecord household = households.findByIdOptional(id).orElseGet(HouseholdRecord::new);
+        HouseholdRecord household = rows.households.find(id, households::findByIdOptional)
+                .orElseGet(HouseholdRecord::new);
         if (household.householdId == null) {
             household.householdId = id;
             household.registeredAt = at;
@@ -56,20 +57,21 @@ public class RegistryProjection {
         household.county = county;
         household.township = event.optionalText("township");
         households.persist(household);
+        rows.households.added(id, household);
         changes.touched(household.county, Period.of(at, config.zone()));
     }
 
-    private void householdDissolved(EventData event, Instant at, Changes changes) {
-        households.findByIdOptional(event.uuid("householdId")).ifPresent(household -> {
+    private void householdDissolved(EventData event, Instant at, Changes changes, BatchRows rows) {
+        rows.households.find(event.uuid("householdId"), households::findByIdOptional).ifPresent(household -> {
             household.dissolvedAt = at;
             changes.touched(household.county, Period.of(at, config.zone()));
         });
     }
 
-    private void personChanged(String name, EventData event, Instant at, Changes changes) {
+    private void personChanged(String name, EventData event, Instant at, Changes changes, BatchRows rows) {
         UUID id = event.uuid("personId");
         String county = event.county("county");
-        PersonRecord person = persons.findByIdOptional(id).orElseGet(PersonRecord::new);
+        PersonRecord person = rows.persons.find(id, persons::findByIdOptional).orElseGet(PersonRecord::new);
         if (person.personId == null) {
             person.personId = id;
             person.registeredAt = at;
@@ -97,6 +99,7 @@ public class RegistryProjection {
             person.lastEventAt = at;
         }
         persons.persist(person);
+        rows.persons.added(id, person);
         changes.touched(county, Period.of(at, config.zone()));
     }
 
