@@ -11,6 +11,9 @@ import org.liudong.registry.repository.AuditRepository;
 import org.liudong.registry.security.RequestOrigin;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -48,9 +51,33 @@ public class AuditTrail {
         repository.persist(entry(currentActor(), action, subjectType, subjectId, county, Outcome.DENIED, detail));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void successFor(Actor actor, Action action, String subjectType, UUID subjectId, String county, String detail) {
-        repository.persist(entry(actor, action, subjectType, subjectId, county, Outcome.SUCCESS, detail));
+    /**
+     * Success entries for {@code actor}, one per subject (with its detail), not yet written: a bulk import writes a
+     * batch's entries in one statement batch ({@link org.liudong.registry.repository.BulkInserts#audit}) in the
+     * transaction of what they record. The request's origin is read once for all of them.
+     */
+    public List<AuditEvent> successEntries(Actor actor, Action action, String subjectType, String county,
+                                           Map<UUID, String> detailBySubject) {
+        AuditEvent template = entry(actor, action, subjectType, null, county, Outcome.SUCCESS, null);
+        List<AuditEvent> entries = new ArrayList<>(detailBySubject.size());
+        detailBySubject.forEach((subjectId, detail) -> {
+            AuditEvent event = new AuditEvent();
+            event.recordedAt = template.recordedAt;
+            event.actor = template.actor;
+            event.actorRoles = template.actorRoles;
+            event.jurisdiction = template.jurisdiction;
+            event.action = template.action;
+            event.subjectType = template.subjectType;
+            event.subjectId = subjectId;
+            event.county = template.county;
+            event.outcome = template.outcome;
+            event.detail = detail;
+            event.clientIp = template.clientIp;
+            event.requestId = template.requestId;
+            event.purpose = template.purpose;
+            entries.add(event);
+        });
+        return entries;
     }
 
     public Actor currentActor() {

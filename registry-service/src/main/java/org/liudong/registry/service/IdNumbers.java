@@ -68,6 +68,12 @@ public class IdNumbers {
         person.idIndex = cipher.index(number.value());
     }
 
+    /** As {@link #store(Person, ResidentIdNumber)}, with the blind index already computed for the number. */
+    public void store(Person person, ResidentIdNumber number, String index) {
+        person.idNumberEncrypted = cipher.encrypt(number.value());
+        person.idIndex = index;
+    }
+
     public String full(Person person) {
         return cipher.decrypt(person.idNumberEncrypted);
     }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.identity.Sex;
+import org.liudong.platform.outbox.OutboxEntry;
 import org.liudong.platform.problem.FieldError;
+import org.liudong.registry.domain.AuditEvent;
 import org.liudong.registry.domain.AuditEvent.Action;
 import org.liudong.registry.domain.Household;
 import org.liudong.registry.domain.HouseholdStatus;
@@ -13,6 +15,7 @@ import org.liudong.registry.domain.ImportRowError;
 import org.liudong.registry.domain.Person;
 import org.liudong.registry.domain.Relation;
 import org.liudong.registry.messaging.RegistryEvents;
+import org.liudong.registry.repository.BulkInserts;
 import org.liudong.registry.repository.HouseholdRepository;
 import org.liudong.registry.repository.ImportJobRepository;
 import org.liudong.registry.repository.PersonRepository;
@@ -37,6 +40,10 @@ import java.util.stream.Collectors;
  * Imports a batch of CSV rows (whole households only) in one transaction, with the job's progress and row
  * errors. Re-importing is safe: a person already in the household the row names is skipped, a household
  * number already taken in the county is joined instead of created.
+ * <p>
+ * Per batch, not per row: one query for the persons already registered under the rows' blind indexes, one for
+ * the households already numbered, one for the retired division codes; persons and households go out in Hibernate's
+ * JDBC batches, outbox rows and audit entries in statement batches of their own ({@link BulkInserts}).
  */
 @ApplicationScoped
 public class ImportBatch {
@@ -56,9 +63,11 @@ public class ImportBatch {
     private final Divisions divisions;
     private final RegistryEvents events;
     private final AuditTrail audit;
+    private final BulkInserts bulk;
 
     public ImportBatch(ImportJobRepository jobs, HouseholdRepository households, PersonRepository persons,
-                       IdNumbers idNumbers, Divisions divisions, RegistryEvents events, AuditTrail audit) {
+                       IdNumbers idNumbers, Divisions divisions, RegistryEvents events, AuditTrail audit,
+                       BulkInserts bulk) {
         this.jobs = jobs;
         this.households = households;
         this.persons = persons;
@@ -66,6 +75,7 @@ public class ImportBatch {
         this.divisions = divisions;
         this.events = events;
         this.audit = audit;
+        this.bulk = bulk;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -73,8 +83,9 @@ public class ImportBatch {
         ImportJob job = jobs.findById(jobId);
         List<ImportRowError> errors = new ArrayList<>();
         Map<String, List<Valid>> byHousehold = new LinkedHashMap<>();
+        Divisions.Checks codes = divisions.snapshot();
         for (ImportRow row : rows) {
-            validate(job, row, errors).ifPresent(valid ->
+            validate(job, codes, row, errors).ifPresent(valid ->
                     byHousehold.computeIfAbsent(row.householdNumber(), n -> new ArrayList<>()).add(valid));
         }
         Map<String, Person> known = byHousehold.isEmpty() ? new HashMap<>() : persons.list("idIndex in ?1",
@@ -84,6 +95,10 @@ public class ImportBatch {
                 .list("county = ?1 and householdNumber in ?2", job.county, List.copyOf(byHousehold.keySet())).stream()
                 .collect(Collectors.toMap(h -> h.householdNumber, Function.identity()));
         Map<String, Integer> lineOfIndex = new HashMap<>();
+        List<OutboxEntry> outbox = new ArrayList<>();
+        Map<UUID, String> auditDetails = new LinkedHashMap<>();
+        List<Household> newHouseholds = new ArrayList<>();
+        List<Person> newPersons = new ArrayList<>();
         int imported = 0;
         int skipped = 0;
         for (Map.Entry<String, List<Valid>> group : byHousehold.entrySet()) {
@@ -104,9 +119,15 @@ public class ImportBatch {
                     joining.add(valid);
                 }
             }
-            imported += join(job, actor, group.getKey(), household, joining, known, errors);
+            imported += join(job, group.getKey(), household, joining, known, errors, outbox, auditDetails,
+                    newHouseholds, newPersons);
         }
+        // all households, then all persons: one insert statement after the other fills whole JDBC batches
+        households.persist(newHouseholds.stream());
+        persons.persist(newPersons.stream());
         persons.flush();
+        bulk.outbox(outbox);
+        bulk.audit(audit.successEntries(actor, Action.IMPORT, PersonService.PERSON, job.county, auditDetails));
         jobs.addErrors(errors);
         job.rowsDone += rows.size();
         job.rowsImported += imported;
@@ -126,13 +147,15 @@ public class ImportBatch {
     }
 
     /** @return how many persons were registered */
-    private int join(ImportJob job, AuditTrail.Actor actor, String number, Household household, List<Valid> joining,
-                     Map<String, Person> known, List<ImportRowError> errors) {
+    private int join(ImportJob job, String number, Household household, List<Valid> joining, Map<String, Person> known,
+                     List<ImportRowError> errors, List<OutboxEntry> outbox, Map<UUID, String> auditDetails,
+                     List<Household> newHouseholds, List<Person> newPersons) {
         if (joining.isEmpty()) {
             return 0;
         }
         List<Valid> heads = joining.stream().filter(v -> v.person().relation() == Relation.HEAD).toList();
         boolean created = household == null;
+        OffsetDateTime now = OffsetDateTime.now();
         if (created) {
             if (heads.size() != 1) {
                 joining.forEach(v -> errors.add(error(job, v.row(), "relation", "household " + number
@@ -147,45 +170,43 @@ public class ImportBatch {
             household.township = head.township();
             household.addressDetail = head.address().isEmpty() ? null : head.address();
             household.status = HouseholdStatus.ACTIVE;
-            household.createdAt = OffsetDateTime.now();
-            household.updatedAt = household.createdAt;
-            households.persist(household);
+            household.createdAt = now;
         } else if (household.status != HouseholdStatus.ACTIVE) {
             joining.forEach(v -> errors.add(error(job, v.row(), "household_number", "names a dissolved household")));
             return 0;
         }
+        household.updatedAt = now;
         List<Person> added = new ArrayList<>();
         for (Valid valid : joining) {
             if (!created && valid.person().relation() == Relation.HEAD) {
                 errors.add(error(job, valid.row(), "relation", "household " + number + " already has a head"));
                 continue;
             }
-            Person person = Persons.create(valid.person(), household, household.updatedAt);
-            idNumbers.store(person, valid.number());
-            persons.persist(person);
+            Person person = Persons.create(valid.person(), household, now);
+            idNumbers.store(person, valid.number(), valid.index());
             known.put(person.idIndex, person);
             added.add(person);
+            auditDetails.put(person.id, "import job " + job.id + ", line " + valid.row().line());
             if (person.relation == Relation.HEAD) {
                 household.headPersonId = person.id;
             }
         }
-        household.updatedAt = OffsetDateTime.now();
         if (created) {
-            events.householdRegistered(household, added.size());
+            // persisted complete (head included), so the flush inserts it without a follow-up update
+            newHouseholds.add(household);
+            events.householdRegistered(household, added.size(), outbox);
         }
+        newPersons.addAll(added);
         for (Person person : added) {
-            events.person(RegistryEvents.PERSON_REGISTERED, person);
+            events.person(RegistryEvents.PERSON_REGISTERED, person, outbox);
             if (!created) {
-                events.person(RegistryEvents.MEMBER_ADDED, person);
+                events.person(RegistryEvents.MEMBER_ADDED, person, outbox);
             }
-            audit.successFor(actor, Action.IMPORT, PersonService.PERSON, person.id, person.registryCounty,
-                    "import job " + job.id + ", line " + joining.stream().filter(v -> v.index().equals(person.idIndex))
-                            .findFirst().map(v -> v.row().line()).orElse(0));
         }
         return added.size();
     }
 
-    private Optional<Valid> validate(ImportJob job, ImportRow row, List<ImportRowError> errors) {
+    private Optional<Valid> validate(ImportJob job, Divisions.Checks codes, ImportRow row, List<ImportRowError> errors) {
         if (row.fields().size() != ImportRow.COLUMNS.size()) {
             errors.add(error(job, row, null, "has " + row.fields().size() + " columns, expected " + ImportRow.COLUMNS.size()));
             return Optional.empty();
@@ -198,8 +219,8 @@ public class ImportBatch {
         if (!job.county.equals(county)) {
             errors.add(error(job, row, "county", "is not the county of this import (" + job.county + ")"));
         } else {
-            divisions.countyProblem("county", county).ifPresent(e -> errors.add(error(job, row, e)));
-            divisions.townshipProblem("township", row.get("township"), county).ifPresent(e -> errors.add(error(job, row, e)));
+            codes.countyProblem("county", county).ifPresent(e -> errors.add(error(job, row, e)));
+            codes.townshipProblem("township", row.get("township"), county).ifPresent(e -> errors.add(error(job, row, e)));
         }
         if (row.get("address").length() > 300) {
             errors.add(error(job, row, "address", "is longer than 300 characters"));

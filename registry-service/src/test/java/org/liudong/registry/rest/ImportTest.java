@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.identity.Sex;
 import org.liudong.registry.support.Api;
+import org.liudong.registry.messaging.RegistryEvents;
 import org.liudong.registry.support.People;
+import org.liudong.registry.support.RegistryTopic;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import java.time.Duration;
@@ -91,6 +93,33 @@ class ImportTest {
         assertThat(again.getInt("rowsImported")).isZero();
         assertThat(again.getInt("rowsSkipped")).isEqualTo(3);
         Api.as(CLERK).queryParam("householdNumber", h1).get("/api/registry/persons").then().body("items", hasSize(3));
+    }
+
+    @Test
+    void importedPersonsAreAuditedWithTheirLineAndPublishedThroughTheOutbox() {
+        String number = "IMP-" + System.nanoTime();
+        LocalDate headBorn = LocalDate.of(1972, 2, 29);
+        LocalDate spouseBorn = LocalDate.of(1974, 11, 3);
+        String csv = HEADER
+                + row(number, People.idNumber("620821", headBorn, Sex.M), "赵一", Sex.M, headBorn, "HEAD")
+                + row(number, People.idNumber("620821", spouseBorn, Sex.F), "钱二", Sex.F, spouseBorn, "SPOUSE");
+        try (RegistryTopic topic = new RegistryTopic()) {
+            JsonPath job = finished(submit(csv, null).getString("id"));
+            assertThat(job.getInt("rowsImported")).isEqualTo(2);
+
+            JsonPath members = Api.as(CLERK).queryParam("householdNumber", number).get("/api/registry/persons").then()
+                    .statusCode(200).body("items", hasSize(2)).extract().jsonPath();
+            String spouse = members.getString("items.find { it.relation == 'SPOUSE' }.id");
+            String householdId = members.getString("items[0].householdId");
+            Api.as(Api.SUPERVISOR).queryParam("subject", spouse).get("/api/registry/audit").then().statusCode(200)
+                    .body("items.find { it.action == 'IMPORT' }.detail", equalTo("import job " + job.getString("id") + ", line 3"));
+
+            topic.await(RegistryEvents.type(RegistryEvents.HOUSEHOLD_REGISTERED), householdId);
+            RegistryTopic.Received registered = topic.await(RegistryEvents.type(RegistryEvents.PERSON_REGISTERED), spouse);
+            assertThat(registered.key()).isEqualTo(spouse);
+            assertThat(registered.event().path("data").path("householdId").asText()).isEqualTo(householdId);
+            assertThat(registered.event().toString()).doesNotContain("钱二");
+        }
     }
 
     @Test
