@@ -9,16 +9,23 @@ import org.liudong.platform.consumer.CloudEventReader;
 import org.liudong.platform.consumer.PoisonEventException;
 import org.liudong.platform.events.CloudEvent;
 
+import java.time.Duration;
+
 /**
  * Reads {@code registry.events} into the person projection. A record that is not a readable person event
  * throws {@link PoisonEventException}; the connector's dead-letter strategy then forwards it to
- * {@code migration-service.dlq} with the reason in the {@code dead-letter-reason} header.
+ * {@code migration-service.dlq} with the reason in the {@code dead-letter-reason} header. A failure of the
+ * database itself (unreachable, restarting, transaction not committable now) is no fault of the record: it is
+ * retried with growing pauses and the record stays unacknowledged, so the partition resumes in order once the
+ * database is back.
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
 
     public static final String CHANNEL = "registry-events";
     private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
+    static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final CloudEventReader reader;
     private final PersonProjection projection;
@@ -37,11 +44,38 @@ public class RegistryEventsConsumer {
         }
         try {
             PersonState state = PersonState.of(event.data);
-            if (!projection.apply(event.uuid(), event.type, state)) {
+            if (!applyWaitingForTheDatabase(event, state)) {
                 LOG.debugf("Skipped redelivered event %s", event.id);
             }
         } catch (PoisonEventException e) {
             throw new PoisonEventException(event.type + " " + event.id + ": " + e.getMessage());
         }
+    }
+
+    private boolean applyWaitingForTheDatabase(CloudEvent event, PersonState state) {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                return projection.apply(event.uuid(), event.type, state);
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("Database unavailable while applying %s %s, retrying in %s: %s",
+                        event.type, event.id, pause, e.getMessage());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = nextPause(pause);
+            }
+        }
+    }
+
+    static Duration nextPause(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
     }
 }
