@@ -135,7 +135,22 @@ public class Lookup {
         return ids;
     }
 
+    /** Retried for up to a minute: Keycloak is shared and may be restarting. */
     static String token(HttpClient http, String tokenUrl) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fetchToken(http, tokenUrl);
+            } catch (java.io.IOException | IllegalStateException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                System.err.println("token: " + e + "; again in 2 s");
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    static String fetchToken(HttpClient http, String tokenUrl) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
