@@ -18,6 +18,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -115,10 +116,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (isDataException(e)) {
+            // the database refused a value the request carried (a NUL character, a text too long): the
+            // transaction is rolled back, so nothing changed; the fault is the input's, not ours
+            return respond(Problem.of(400, "unstorable-value", "Invalid request",
+                    "A value in the request cannot be stored (control characters, or too long)", null), uri, headers);
+        }
         String requestId = RequestIds.of(headers);
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; quote the request id when reporting it", null), uri, headers);
+    }
+
+    /** SQLSTATE class 22, "data exception": raised by the value itself, whatever statement carried it. */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
