@@ -30,7 +30,7 @@ public class InboxResource {
     }
 
     @GET
-    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR, Caller.ADMIN})
+    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR})
     public PageView<InboxItemView> list(@QueryParam("county") @NotNull @Pattern(regexp = "\\d{6}") String county,
                                         @QueryParam("kind") String kind,
                                         @QueryParam("handled") Boolean handled,

@@ -78,7 +78,7 @@ public class MoveResource {
 
     @GET
     @Path("/moves/{id}")
-    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR, Caller.ADMIN})
+    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR})
     public Response read(@PathParam("id") UUID id) {
         MoveView view = MoveView.full(moves.read(id));
         return Response.ok(view).tag(Etags.of(view.version())).build();
@@ -86,7 +86,7 @@ public class MoveResource {
 
     @GET
     @Path("/moves")
-    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR, Caller.ADMIN})
+    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR})
     public PageView<MoveView> list(@QueryParam("county") @NotNull @Pattern(regexp = "\\d{6}") String county,
                                    @QueryParam("direction") String direction,
                                    @QueryParam("status") String status,

@@ -49,7 +49,7 @@ public class VerificationResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR, Caller.ADMIN})
+    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR, Caller.SUPERVISOR})
     public Response read(@PathParam("id") UUID id) {
         Verification verification = verifications.read(id);
         return Response.ok(VerificationView.of(verification)).tag(Etags.of(verification.version)).build();
