@@ -1,45 +1,33 @@
 package org.liudong.e2e.security;
 
-import java.lang.reflect.Method;
+import org.liudong.e2e.Residents;
 
-/**
- * Made-up residents with valid ID numbers, from the end-to-end module's own {@code Residents} helper (package
- * {@code org.liudong.e2e}, not public), reached by reflection so that nothing of it is copied here.
- */
+/** Made-up residents with valid ID numbers, as the tests of this package need them. */
 final class People {
 
     /** A resident: the request JSON of a household member and the fields tests need. */
     record Person(String idNumber, String name, String sex, String birthDate, String json) {
-    }
 
-    private static final Class<?> RESIDENTS = type("org.liudong.e2e.Residents");
-    private static final Class<?> RESIDENT = type("org.liudong.e2e.Residents$Resident");
-    private static final java.security.SecureRandom SEQUENCE = new java.security.SecureRandom();
+        static Person of(Residents.Resident resident) {
+            return new Person(resident.idNumber(), resident.name(), resident.sex(), resident.birthDate().toString(),
+                    resident.json());
+        }
+    }
 
     private People() {
     }
 
     static Person resident(String county, String name, String sex, String relation) {
-        Object resident = call(RESIDENTS, null, "resident", new Class<?>[] {String.class, String.class, String.class,
-                String.class}, county, name, sex, relation);
-        return new Person((String) call(RESIDENT, resident, "idNumber", new Class<?>[0]),
-                name, sex, call(RESIDENT, resident, "birthDate", new Class<?>[0]).toString(),
-                (String) call(RESIDENT, resident, "json", new Class<?>[0]));
+        return Person.of(Residents.resident(county, name, sex, relation));
     }
 
     /** A resident born on the given day (a birth registration wants today), with a valid ID number for it. */
     static Person bornOn(String county, java.time.LocalDate day, String name, String sex, String relation) {
-        int sequence = SEQUENCE.nextInt(500) * 2 + ("M".equals(sex) ? 1 : 0);
-        String body = county + day.toString().replace("-", "") + String.format(java.util.Locale.ROOT, "%03d", sequence);
-        String idNumber = body + call(RESIDENTS, null, "checkCharacter", new Class<?>[] {String.class}, body);
-        String json = """
-                {"idNumber":"%s","name":"%s","sex":"%s","birthDate":"%s","relation":"%s"}\
-                """.formatted(idNumber, name, sex, day, relation);
-        return new Person(idNumber, name, sex, day.toString(), json);
+        return Person.of(Residents.bornOn(county, day, name, sex, relation));
     }
 
     static String householdNumber() {
-        return (String) call(RESIDENTS, null, "householdNumber", new Class<?>[0]);
+        return Residents.householdNumber();
     }
 
     static String householdJson(String county, String householdNumber, Person... members) {
@@ -59,23 +47,5 @@ final class People {
             case "610113" -> "610113002";
             default -> county + "100";
         };
-    }
-
-    private static Class<?> type(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object call(Class<?> type, Object target, String name, Class<?>[] parameters, Object... args) {
-        try {
-            Method method = type.getDeclaredMethod(name, parameters);
-            method.setAccessible(true);
-            return method.invoke(target, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("org.liudong.e2e.Residents." + name + " changed", e);
-        }
     }
 }
