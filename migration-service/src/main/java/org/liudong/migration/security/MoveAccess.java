@@ -32,6 +32,11 @@ public class MoveAccess {
                 || supervises(move.originCounty) || supervises(move.destinationCounty);
     }
 
+    /** The audit trail of a move: supervisors of either county, and admins, who keep the platform's trails. */
+    public boolean canAudit(Move move) {
+        return caller.is(Caller.ADMIN) || supervises(move.originCounty) || supervises(move.destinationCounty);
+    }
+
     public Move readable(Move move) {
         if (move == null || !canRead(move)) {
             throw ProblemException.notFound("The move");

@@ -31,7 +31,7 @@ public class AuditService {
         List<AuditEntry> found = entries.ofSubject(subject);
         boolean visible = found.stream().map(e -> e.moveId).distinct()
                 .map(moves::findById)
-                .allMatch(move -> move != null && access.canRead(move));
+                .allMatch(move -> move != null && access.canAudit(move));
         if (!visible) {
             throw ProblemException.notFound("The subject");
         }
