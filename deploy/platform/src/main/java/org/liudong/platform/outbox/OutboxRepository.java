@@ -23,6 +23,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntry, Long
     }
 
     public void deletePublished(List<OutboxEntry> published) {
-        delete("id in ?1", published.stream().map(e -> e.id).toList());
+        // an array parameter keeps the statement the same whatever the batch size; "id in ?1" with a list made
+        // Hibernate translate the query anew for every batch
+        getEntityManager().createNativeQuery("delete from outbox where id = any(?1)")
+                .setParameter(1, published.stream().map(e -> e.id).toArray(Long[]::new))
+                .executeUpdate();
     }
 }
