@@ -34,6 +34,7 @@ public final class Services {
     public static final List<String> NAMES = List.of(REGISTRY, MIGRATION, ASSESSMENT, GATEWAY);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String INITIAL_HEAP = "64m";
 
     /** A service: its name is also its component name (pid and log file), its module the directory of its build. */
     public record Service(String name, String module, int port) {
@@ -167,10 +168,18 @@ public final class Services {
         return environment;
     }
 
+    /**
+     * Memory, for four services beside PostgreSQL, Kafka and Keycloak on a small machine: the serial collector; a
+     * heap that starts at 64 MB and grows only as far as the live data needs (without {@code -Xms} the JVM commits
+     * 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load); and at most
+     * two glibc malloc arenas instead of eight per core, which hold memory the JVM no longer uses.
+     */
     private void launch(Service service, Owner owner) {
         Path jar = snapshot(service);
-        processes.start(service.name(), List.of(Kafka.java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-jar", jar.toString()), jar.getParent(), environment(service), owner);
+        Map<String, String> environment = environment(service);
+        environment.put("MALLOC_ARENA_MAX", "2");
+        processes.start(service.name(), List.of(Kafka.java(), "-Xms" + INITIAL_HEAP, "-Xmx" + settings.serviceHeap(),
+                "-XX:+UseSerialGC", "-jar", jar.toString()), jar.getParent(), environment, owner);
     }
 
     /**
