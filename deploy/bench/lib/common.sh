@@ -89,9 +89,13 @@ pid_of() { # component -> pid from the stack's pid file, empty when none
     sed -n 's/^pid=//p' "$stack_root/deploy/.local/pids/$1.pid" 2>/dev/null || true
 }
 
-token() { # user -> access token (password grant, client liudong-cli)
-    curl -sf --max-time 20 -d grant_type=password -d client_id=liudong-cli -d username="$1" -d password=demo \
-        "$token_url" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+token() { # user, or integrator-<county> for the machine client -> access token
+    case $1 in
+        integrator-*) curl -sf --max-time 20 -d grant_type=client_credentials -d client_id="$1" -d client_secret=demo \
+            "$token_url" ;;
+        *) curl -sf --max-time 20 -d grant_type=password -d client_id=liudong-cli -d username="$1" -d password=demo \
+            "$token_url" ;;
+    esac | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
 ready_ms() { # url timeout_s -> prints ms until /q/health/ready answers 200, fails on timeout
