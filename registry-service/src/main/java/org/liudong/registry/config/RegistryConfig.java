@@ -19,7 +19,7 @@ public interface RegistryConfig {
     @WithDefault("P1D")
     Duration idempotencyRetention();
 
-    /** Rows of a bulk import committed per transaction. */
-    @WithDefault("500")
+    /** Rows of a bulk import committed per transaction (batches end between households, so may hold a few more). */
+    @WithDefault("5000")
     int importBatchSize();
 }

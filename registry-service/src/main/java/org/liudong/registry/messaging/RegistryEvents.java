@@ -1,6 +1,5 @@
 package org.liudong.registry.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +7,11 @@ import org.liudong.platform.events.CloudEvent;
 import org.liudong.platform.events.EventTypes;
 import org.liudong.platform.events.Topics;
 import org.liudong.platform.outbox.Outbox;
-import org.liudong.platform.outbox.OutboxEntry;
 import org.liudong.registry.domain.Household;
 import org.liudong.registry.domain.Person;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -54,18 +51,6 @@ public class RegistryEvents {
         return append(HOUSEHOLD_REGISTERED, household.id, household.county, householdRegisteredData(household, memberCount));
     }
 
-    /**
-     * For bulk imports: adds the outbox row to {@code into} instead of writing it; the caller writes all of a
-     * batch's rows in one statement batch ({@link org.liudong.registry.repository.BulkInserts#outbox}) in the same
-     * transaction.
-     */
-    public CloudEvent householdRegistered(Household household, int memberCount, List<OutboxEntry> into) {
-        CloudEvent cloudEvent = event(HOUSEHOLD_REGISTERED, household.id, household.county,
-                householdRegisteredData(household, memberCount));
-        into.add(entry(household.id.toString(), cloudEvent));
-        return cloudEvent;
-    }
-
     private ObjectNode householdRegisteredData(Household household, int memberCount) {
         return json.createObjectNode()
                 .put("householdId", household.id.toString())
@@ -87,13 +72,6 @@ public class RegistryEvents {
     /** A person-level event: the common fields, household, relation and status, plus what {@code extra} adds. */
     public CloudEvent person(String event, Person person, Consumer<ObjectNode> extra) {
         return append(event, person.id, person.registryCounty, personData(person, extra));
-    }
-
-    /** For bulk imports, as {@link #householdRegistered(Household, int, List)}. */
-    public CloudEvent person(String event, Person person, List<OutboxEntry> into) {
-        CloudEvent cloudEvent = event(event, person.id, person.registryCounty, personData(person, data -> { }));
-        into.add(entry(person.id.toString(), cloudEvent));
-        return cloudEvent;
     }
 
     private ObjectNode personData(Person person, Consumer<ObjectNode> extra) {
@@ -125,18 +103,8 @@ public class RegistryEvents {
         return CloudEvent.of(SOURCE, type(event), subject.toString(), data).with("county", county);
     }
 
-    /** The row {@link Outbox#append} would write. */
-    private OutboxEntry entry(String key, CloudEvent event) {
-        OutboxEntry entry = new OutboxEntry();
-        entry.eventId = event.uuid();
-        entry.topic = Topics.REGISTRY_EVENTS;
-        entry.recordKey = key;
-        entry.createdAt = OffsetDateTime.now();
-        try {
-            entry.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + event.type + " cannot be written as JSON", e);
-        }
-        return entry;
+    /** The events of one import batch, all stamped {@code now}. */
+    public ImportEvents forImport(String county, OffsetDateTime now) {
+        return new ImportEvents(county, now);
     }
 }

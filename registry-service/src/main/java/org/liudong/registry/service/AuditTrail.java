@@ -11,9 +11,6 @@ import org.liudong.registry.repository.AuditRepository;
 import org.liudong.registry.security.RequestOrigin;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -25,8 +22,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** Who acted, when no request is in progress (a bulk import's worker acts for whoever submitted the job). */
-    public record Actor(String name, String roles, String jurisdiction) {
+    /**
+     * Who acted and from where, kept for when no request is in progress any more (a bulk import's worker acts for
+     * whoever submitted the job, from where it was submitted).
+     */
+    public record Actor(String name, String roles, String jurisdiction, String clientIp, String requestId,
+                        String purpose) {
     }
 
     private final AuditRepository repository;
@@ -43,46 +44,26 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void success(Action action, String subjectType, UUID subjectId, String county, String detail) {
-        repository.persist(entry(currentActor(), action, subjectType, subjectId, county, Outcome.SUCCESS, detail));
+        repository.append(entry(currentActor(), action, subjectType, subjectId, county, Outcome.SUCCESS, detail));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void denied(Action action, String subjectType, UUID subjectId, String county, String detail) {
-        repository.persist(entry(currentActor(), action, subjectType, subjectId, county, Outcome.DENIED, detail));
+        repository.append(entry(currentActor(), action, subjectType, subjectId, county, Outcome.DENIED, detail));
     }
 
     /**
-     * Success entries for {@code actor}, one per subject (with its detail), not yet written: a bulk import writes a
-     * batch's entries in one statement batch ({@link org.liudong.registry.repository.BulkInserts#audit}) in the
-     * transaction of what they record. The request's origin is read once for all of them.
+     * The success entry of {@code actor} without its subject and detail: a bulk import writes one per person it
+     * registers ({@link org.liudong.registry.repository.ImportStore.Rows#audit}) in the transaction of what they record.
      */
-    public List<AuditEvent> successEntries(Actor actor, Action action, String subjectType, String county,
-                                           Map<UUID, String> detailBySubject) {
-        AuditEvent template = entry(actor, action, subjectType, null, county, Outcome.SUCCESS, null);
-        List<AuditEvent> entries = new ArrayList<>(detailBySubject.size());
-        detailBySubject.forEach((subjectId, detail) -> {
-            AuditEvent event = new AuditEvent();
-            event.recordedAt = template.recordedAt;
-            event.actor = template.actor;
-            event.actorRoles = template.actorRoles;
-            event.jurisdiction = template.jurisdiction;
-            event.action = template.action;
-            event.subjectType = template.subjectType;
-            event.subjectId = subjectId;
-            event.county = template.county;
-            event.outcome = template.outcome;
-            event.detail = detail;
-            event.clientIp = template.clientIp;
-            event.requestId = template.requestId;
-            event.purpose = template.purpose;
-            entries.add(event);
-        });
-        return entries;
+    public AuditEvent template(Actor actor, Action action, String subjectType, String county) {
+        return entry(actor, action, subjectType, null, county, Outcome.SUCCESS, null);
     }
 
     public Actor currentActor() {
         return new Actor(caller.name(), String.join(",", new TreeSet<>(identity.getRoles())),
-                caller.jurisdiction().orElse(null));
+                caller.jurisdiction().orElse(null), origin.clientIp().orElse(null), origin.requestId().orElse(null),
+                origin.purpose().orElse(null));
     }
 
     private AuditEvent entry(Actor actor, Action action, String subjectType, UUID subjectId, String county,
@@ -98,9 +79,9 @@ public class AuditTrail {
         event.county = county;
         event.outcome = outcome.name();
         event.detail = detail;
-        event.clientIp = origin.clientIp().orElse(null);
-        event.requestId = origin.requestId().orElse(null);
-        event.purpose = origin.purpose().orElse(null);
+        event.clientIp = actor.clientIp();
+        event.requestId = actor.requestId();
+        event.purpose = actor.purpose();
         return event;
     }
 }

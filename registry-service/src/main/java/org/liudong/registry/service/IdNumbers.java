@@ -68,10 +68,9 @@ public class IdNumbers {
         person.idIndex = cipher.index(number.value());
     }
 
-    /** As {@link #store(Person, ResidentIdNumber)}, with the blind index already computed for the number. */
-    public void store(Person person, ResidentIdNumber number, String index) {
-        person.idNumberEncrypted = cipher.encrypt(number.value());
-        person.idIndex = index;
+    /** The stored (encrypted) form of a number. */
+    public byte[] encrypt(ResidentIdNumber number) {
+        return cipher.encrypt(number.value());
     }
 
     public String full(Person person) {

@@ -4,22 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.identity.Sex;
-import org.liudong.platform.outbox.OutboxEntry;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.registry.domain.AuditEvent;
 import org.liudong.registry.domain.AuditEvent.Action;
 import org.liudong.registry.domain.Household;
 import org.liudong.registry.domain.HouseholdStatus;
-import org.liudong.registry.domain.ImportJob;
-import org.liudong.registry.domain.ImportRowError;
 import org.liudong.registry.domain.Person;
 import org.liudong.registry.domain.Relation;
+import org.liudong.registry.messaging.ImportEvents;
 import org.liudong.registry.messaging.RegistryEvents;
-import org.liudong.registry.repository.BulkInserts;
-import org.liudong.registry.repository.HouseholdRepository;
-import org.liudong.registry.repository.ImportJobRepository;
-import org.liudong.registry.repository.PersonRepository;
-import org.liudong.registry.rest.AddressInput;
+import org.liudong.registry.repository.ImportStore;
+import org.liudong.registry.repository.ImportStore.HouseholdRef;
 import org.liudong.registry.rest.PersonInput;
 
 import java.time.LocalDate;
@@ -32,18 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Imports a batch of CSV rows (whole households only) in one transaction, with the job's progress and row
- * errors. Re-importing is safe: a person already in the household the row names is skipped, a household
- * number already taken in the county is joined instead of created.
- * <p>
- * Per batch, not per row: one query for the persons already registered under the rows' blind indexes, one for
- * the households already numbered, one for the retired division codes; persons and households go out in Hibernate's
- * JDBC batches, outbox rows and audit entries in statement batches of their own ({@link BulkInserts}).
+ * One batch of CSV rows (whole households only), in two steps. {@link #prepare} checks the rows and computes
+ * what needs no database (blind indexes, encrypted ID numbers), so the import can prepare the next batch while
+ * {@link #apply} stores this one in one transaction: one query for the persons already registered under the
+ * batch's blind indexes, one for its household numbers, then {@code COPY} of households, persons, outbox rows
+ * and audit entries, the row errors and the job's progress ({@link ImportStore}). Re-importing is safe: a person
+ * already in the household the row names is skipped, a household number already taken in the county is joined
+ * instead of created.
  */
 @ApplicationScoped
 public class ImportBatch {
@@ -51,223 +44,251 @@ public class ImportBatch {
     private static final Pattern HOUSEHOLD_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,32}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{0,30}");
 
-    /** A row that passed validation. */
-    private record Valid(ImportRow row, PersonInput person, ResidentIdNumber number, String index, String township,
-                         String address) {
+    /** The job a batch belongs to: its county and who submitted it. */
+    public record Job(UUID id, String county, AuditTrail.Actor actor) {
     }
 
-    private final ImportJobRepository jobs;
-    private final HouseholdRepository households;
-    private final PersonRepository persons;
+    /** Why one row was not imported; {@code line} is the file's line number (the header is line 1). */
+    record RowError(int line, String householdNumber, String field, String reason) {
+    }
+
+    /** A row that passed the checks, with its ID number's blind index and ciphertext. */
+    record Valid(ImportRow row, PersonInput person, String index, byte[] encrypted, String township, String address) {
+    }
+
+    /** A batch checked and ready to store: its rows, their errors, and the valid rows by household number. */
+    record Prepared(List<ImportRow> rows, List<RowError> errors, Map<String, List<Valid>> byHousehold) {
+
+        /** The part of the batch that is this household's rows. */
+        Prepared household(String number, List<ImportRow> rows) {
+            List<Valid> valid = byHousehold.get(number);
+            return new Prepared(rows, errors.stream().filter(e -> e.householdNumber().equals(number)).toList(),
+                    valid == null ? Map.of() : Map.of(number, valid));
+        }
+    }
+
+    private final ImportStore store;
     private final IdNumbers idNumbers;
     private final Divisions divisions;
     private final RegistryEvents events;
     private final AuditTrail audit;
-    private final BulkInserts bulk;
 
-    public ImportBatch(ImportJobRepository jobs, HouseholdRepository households, PersonRepository persons,
-                       IdNumbers idNumbers, Divisions divisions, RegistryEvents events, AuditTrail audit,
-                       BulkInserts bulk) {
-        this.jobs = jobs;
-        this.households = households;
-        this.persons = persons;
+    public ImportBatch(ImportStore store, IdNumbers idNumbers, Divisions divisions, RegistryEvents events,
+                       AuditTrail audit) {
+        this.store = store;
         this.idNumbers = idNumbers;
         this.divisions = divisions;
         this.events = events;
         this.audit = audit;
-        this.bulk = bulk;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void apply(UUID jobId, AuditTrail.Actor actor, List<ImportRow> rows) {
-        ImportJob job = jobs.findById(jobId);
-        List<ImportRowError> errors = new ArrayList<>();
-        Map<String, List<Valid>> byHousehold = new LinkedHashMap<>();
+    /** Checks the rows and encrypts the valid ones' ID numbers; reads only the retired division codes. */
+    public Prepared prepare(Job job, List<ImportRow> rows) {
         Divisions.Checks codes = divisions.snapshot();
+        List<RowError> errors = new ArrayList<>();
+        Map<String, List<Valid>> byHousehold = new LinkedHashMap<>();
         for (ImportRow row : rows) {
             validate(job, codes, row, errors).ifPresent(valid ->
                     byHousehold.computeIfAbsent(row.householdNumber(), n -> new ArrayList<>()).add(valid));
         }
-        Map<String, Person> known = byHousehold.isEmpty() ? new HashMap<>() : persons.list("idIndex in ?1",
-                        byHousehold.values().stream().flatMap(List::stream).map(Valid::index).toList()).stream()
-                .collect(Collectors.toMap(p -> p.idIndex, Function.identity(), (a, b) -> a, HashMap::new));
-        Map<String, Household> existing = byHousehold.isEmpty() ? Map.of() : households
-                .list("county = ?1 and householdNumber in ?2", job.county, List.copyOf(byHousehold.keySet())).stream()
-                .collect(Collectors.toMap(h -> h.householdNumber, Function.identity()));
+        return new Prepared(rows, errors, byHousehold);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void apply(Job job, Prepared batch) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<RowError> errors = new ArrayList<>(batch.errors());
+        Map<String, UUID> known = store.registered(batch.byHousehold().values().stream().flatMap(List::stream)
+                .map(Valid::index).toList());
+        Map<String, HouseholdRef> existing = store.lockHouseholds(job.county(), batch.byHousehold().keySet());
+        Writer writer = new Writer(job, now);
         Map<String, Integer> lineOfIndex = new HashMap<>();
-        List<OutboxEntry> outbox = new ArrayList<>();
-        Map<UUID, String> auditDetails = new LinkedHashMap<>();
-        List<Household> newHouseholds = new ArrayList<>();
-        List<Person> newPersons = new ArrayList<>();
-        int imported = 0;
         int skipped = 0;
-        for (Map.Entry<String, List<Valid>> group : byHousehold.entrySet()) {
-            Household household = existing.get(group.getKey());
+        for (Map.Entry<String, List<Valid>> group : batch.byHousehold().entrySet()) {
+            HouseholdRef household = existing.get(group.getKey());
             List<Valid> joining = new ArrayList<>();
             for (Valid valid : group.getValue()) {
-                Person person = known.get(valid.index());
-                if (person != null) {
-                    if (household != null && household.id.equals(person.householdId)) {
+                if (known.containsKey(valid.index())) {
+                    if (household != null && household.id().equals(known.get(valid.index()))) {
                         skipped++;
                     } else {
-                        errors.add(error(job, valid.row(), "id_number", "is already registered in another household"));
+                        errors.add(error(valid.row(), "id_number", "is already registered in another household"));
                     }
                 } else if (lineOfIndex.putIfAbsent(valid.index(), valid.row().line()) != null) {
-                    errors.add(error(job, valid.row(), "id_number",
+                    errors.add(error(valid.row(), "id_number",
                             "repeats the ID number of line " + lineOfIndex.get(valid.index())));
                 } else {
                     joining.add(valid);
                 }
             }
-            imported += join(job, group.getKey(), household, joining, known, errors, outbox, auditDetails,
-                    newHouseholds, newPersons);
+            writer.join(group.getKey(), household, joining, errors);
         }
-        // all households, then all persons: one insert statement after the other fills whole JDBC batches
-        households.persist(newHouseholds.stream());
-        persons.persist(newPersons.stream());
-        persons.flush();
-        bulk.outbox(outbox);
-        bulk.audit(audit.successEntries(actor, Action.IMPORT, PersonService.PERSON, job.county, auditDetails));
-        jobs.addErrors(errors);
-        job.rowsDone += rows.size();
-        job.rowsImported += imported;
-        job.rowsSkipped += skipped;
-        job.rowsFailed += (int) errors.stream().map(e -> e.rowNumber).distinct().count();
-        job.updatedAt = OffsetDateTime.now();
+        errors.forEach(e -> writer.rows.error(job.id(), e.line(), e.field(), e.reason()));
+        store.write(writer.rows, job.id(), batch.rows().size(), writer.imported, skipped,
+                (int) errors.stream().mapToInt(RowError::line).distinct().count(), now);
     }
 
     /** Records rows that could not be stored at all (the batch failed as a whole). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fail(UUID jobId, List<ImportRow> rows, String reason) {
-        ImportJob job = jobs.findById(jobId);
-        jobs.addErrors(rows.stream().map(row -> error(job, row, null, reason)).toList());
-        job.rowsDone += rows.size();
-        job.rowsFailed += rows.size();
-        job.updatedAt = OffsetDateTime.now();
+    public void fail(Job job, List<ImportRow> rows, String reason) {
+        Writer writer = new Writer(job, OffsetDateTime.now());
+        rows.forEach(row -> writer.rows.error(job.id(), row.line(), null, reason));
+        store.write(writer.rows, job.id(), rows.size(), 0, 0, rows.size(), writer.now);
     }
 
-    /** @return how many persons were registered */
-    private int join(ImportJob job, String number, Household household, List<Valid> joining, Map<String, Person> known,
-                     List<ImportRowError> errors, List<OutboxEntry> outbox, Map<UUID, String> auditDetails,
-                     List<Household> newHouseholds, List<Person> newPersons) {
-        if (joining.isEmpty()) {
-            return 0;
+    /** What one batch writes: households and persons, their events in publication order, audit entries. */
+    private final class Writer {
+
+        private final Job job;
+        private final OffsetDateTime now;
+        private final ImportEvents batchEvents;
+        private final AuditEvent auditTemplate;
+        private final ImportStore.Rows rows = new ImportStore.Rows();
+        private int imported;
+
+        Writer(Job job, OffsetDateTime now) {
+            this.job = job;
+            this.now = now;
+            this.batchEvents = events.forImport(job.county(), now);
+            this.auditTemplate = audit.template(job.actor(), Action.IMPORT, PersonService.PERSON, job.county());
         }
-        List<Valid> heads = joining.stream().filter(v -> v.person().relation() == Relation.HEAD).toList();
-        boolean created = household == null;
-        OffsetDateTime now = OffsetDateTime.now();
-        if (created) {
-            if (heads.size() != 1) {
-                joining.forEach(v -> errors.add(error(job, v.row(), "relation", "household " + number
-                        + " needs exactly one valid HEAD row, has " + heads.size())));
-                return 0;
+
+        void join(String number, HouseholdRef existing, List<Valid> joining, List<RowError> errors) {
+            if (joining.isEmpty()) {
+                return;
             }
-            Valid head = heads.get(0);
-            household = new Household();
-            household.id = UUID.randomUUID();
-            household.householdNumber = number;
-            household.county = job.county;
-            household.township = head.township();
-            household.addressDetail = head.address().isEmpty() ? null : head.address();
-            household.status = HouseholdStatus.ACTIVE;
-            household.createdAt = now;
-        } else if (household.status != HouseholdStatus.ACTIVE) {
-            joining.forEach(v -> errors.add(error(job, v.row(), "household_number", "names a dissolved household")));
-            return 0;
-        }
-        household.updatedAt = now;
-        List<Person> added = new ArrayList<>();
-        for (Valid valid : joining) {
-            if (!created && valid.person().relation() == Relation.HEAD) {
-                errors.add(error(job, valid.row(), "relation", "household " + number + " already has a head"));
-                continue;
+            Household household;
+            boolean created = existing == null;
+            if (created) {
+                List<Valid> heads = joining.stream().filter(v -> v.person().relation() == Relation.HEAD).toList();
+                if (heads.size() != 1) {
+                    joining.forEach(v -> errors.add(error(v.row(), "relation", "household " + number
+                            + " needs exactly one valid HEAD row, has " + heads.size())));
+                    return;
+                }
+                Valid head = heads.get(0);
+                household = new Household();
+                household.id = UUID.randomUUID();
+                household.householdNumber = number;
+                household.county = job.county();
+                household.township = head.township();
+                household.addressDetail = head.address().isEmpty() ? null : head.address();
+                household.status = HouseholdStatus.ACTIVE;
+                household.createdAt = now;
+                household.updatedAt = now;
+            } else if (!existing.active()) {
+                joining.forEach(v -> errors.add(error(v.row(), "household_number", "names a dissolved household")));
+                return;
+            } else {
+                household = new Household();
+                household.id = existing.id();
+                household.county = job.county();
             }
-            Person person = Persons.create(valid.person(), household, now);
-            idNumbers.store(person, valid.number(), valid.index());
-            known.put(person.idIndex, person);
-            added.add(person);
-            auditDetails.put(person.id, "import job " + job.id + ", line " + valid.row().line());
-            if (person.relation == Relation.HEAD) {
-                household.headPersonId = person.id;
+            List<Person> added = new ArrayList<>();
+            for (Valid valid : joining) {
+                if (!created && valid.person().relation() == Relation.HEAD) {
+                    errors.add(error(valid.row(), "relation", "household " + number + " already has a head"));
+                    continue;
+                }
+                Person person = Persons.create(valid.person(), household, now);
+                person.idNumberEncrypted = valid.encrypted();
+                person.idIndex = valid.index();
+                added.add(person);
+                rows.audit(auditTemplate, person.id, "import job " + job.id() + ", line " + valid.row().line());
+                if (person.relation == Relation.HEAD) {
+                    household.headPersonId = person.id;
+                }
             }
-        }
-        if (created) {
-            // persisted complete (head included), so the flush inserts it without a follow-up update
-            newHouseholds.add(household);
-            events.householdRegistered(household, added.size(), outbox);
-        }
-        newPersons.addAll(added);
-        for (Person person : added) {
-            events.person(RegistryEvents.PERSON_REGISTERED, person, outbox);
-            if (!created) {
-                events.person(RegistryEvents.MEMBER_ADDED, person, outbox);
+            if (added.isEmpty()) {
+                return;
             }
+            if (created) {
+                rows.household(household);
+                UUID eventId = UUID.randomUUID();
+                rows.event(eventId, household.id.toString(), batchEvents.householdRegistered(eventId, household.id,
+                        number, household.township, added.size()), now);
+            } else {
+                rows.joined(household.id);
+            }
+            for (Person person : added) {
+                rows.person(person);
+                event(RegistryEvents.PERSON_REGISTERED, person);
+                if (!created) {
+                    event(RegistryEvents.MEMBER_ADDED, person);
+                }
+            }
+            imported += added.size();
         }
-        return added.size();
+
+        private void event(String event, Person person) {
+            UUID eventId = UUID.randomUUID();
+            rows.event(eventId, person.id.toString(), batchEvents.person(event, eventId, person.id, person.householdId,
+                    person.sex, person.birthDate.getYear(), person.idIndex, person.relation), now);
+        }
     }
 
-    private Optional<Valid> validate(ImportJob job, Divisions.Checks codes, ImportRow row, List<ImportRowError> errors) {
+    private Optional<Valid> validate(Job job, Divisions.Checks codes, ImportRow row, List<RowError> errors) {
         if (row.fields().size() != ImportRow.COLUMNS.size()) {
-            errors.add(error(job, row, null, "has " + row.fields().size() + " columns, expected " + ImportRow.COLUMNS.size()));
+            errors.add(error(row, null, "has " + row.fields().size() + " columns, expected " + ImportRow.COLUMNS.size()));
             return Optional.empty();
         }
         int before = errors.size();
         if (!HOUSEHOLD_NUMBER.matcher(row.householdNumber()).matches()) {
-            errors.add(error(job, row, "household_number", "must be 1 to 32 letters, digits or -"));
+            errors.add(error(row, "household_number", "must be 1 to 32 letters, digits or -"));
         }
         String county = row.get("county");
-        if (!job.county.equals(county)) {
-            errors.add(error(job, row, "county", "is not the county of this import (" + job.county + ")"));
+        if (!job.county().equals(county)) {
+            errors.add(error(row, "county", "is not the county of this import (" + job.county() + ")"));
         } else {
-            codes.countyProblem("county", county).ifPresent(e -> errors.add(error(job, row, e)));
-            codes.townshipProblem("township", row.get("township"), county).ifPresent(e -> errors.add(error(job, row, e)));
+            codes.countyProblem("county", county).ifPresent(e -> errors.add(error(row, e)));
+            codes.townshipProblem("township", row.get("township"), county).ifPresent(e -> errors.add(error(row, e)));
         }
         if (row.get("address").length() > 300) {
-            errors.add(error(job, row, "address", "is longer than 300 characters"));
+            errors.add(error(row, "address", "is longer than 300 characters"));
         }
         String name = row.get("name");
         if (name.isEmpty() || name.length() > 100) {
-            errors.add(error(job, row, "name", "must have 1 to 100 characters"));
+            errors.add(error(row, "name", "must have 1 to 100 characters"));
         }
-        Sex sex = parse(() -> Sex.valueOf(row.get("sex")), job, row, "sex", "must be M or F", errors);
-        LocalDate birthDate = parse(() -> LocalDate.parse(row.get("birth_date")), job, row, "birth_date",
+        Sex sex = parse(() -> Sex.valueOf(row.get("sex")), row, "sex", "must be M or F", errors);
+        LocalDate birthDate = parse(() -> LocalDate.parse(row.get("birth_date")), row, "birth_date",
                 "must be a date like 1990-03-07", errors);
         if (birthDate != null && birthDate.isAfter(LocalDate.now())) {
-            errors.add(error(job, row, "birth_date", "is in the future"));
+            errors.add(error(row, "birth_date", "is in the future"));
         }
-        Relation relation = parse(() -> Relation.valueOf(row.get("relation")), job, row, "relation",
+        Relation relation = parse(() -> Relation.valueOf(row.get("relation")), row, "relation",
                 "must be one of HEAD, SPOUSE, CHILD, PARENT, GRANDCHILD, SIBLING, OTHER", errors);
         String phone = row.get("phone");
         if (!PHONE.matcher(phone).matches()) {
-            errors.add(error(job, row, "phone", "may hold up to 30 digits, spaces, + and -"));
+            errors.add(error(row, "phone", "may hold up to 30 digits, spaces, + and -"));
         }
         List<FieldError> idErrors = new ArrayList<>();
         Optional<ResidentIdNumber> number = idNumbers.check("id_number", row.get("id_number"), birthDate, sex, idErrors, true);
-        idErrors.forEach(e -> errors.add(error(job, row, e)));
+        idErrors.forEach(e -> errors.add(error(row, e)));
         if (errors.size() > before || number.isEmpty()) {
             return Optional.empty();
         }
         PersonInput person = new PersonInput(number.get().value(), name, sex, birthDate, phone.isEmpty() ? null : phone,
                 relation);
-        return Optional.of(new Valid(row, person, number.get(), idNumbers.index(number.get()), row.get("township"),
-                row.get("address")));
+        return Optional.of(new Valid(row, person, idNumbers.index(number.get()), idNumbers.encrypt(number.get()),
+                row.get("township"), row.get("address")));
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser, ImportJob job, ImportRow row, String field,
-                               String reason, List<ImportRowError> errors) {
+    private static <T> T parse(java.util.function.Supplier<T> parser, ImportRow row, String field, String reason,
+                               List<RowError> errors) {
         try {
             return parser.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            errors.add(error(job, row, field, reason));
+            errors.add(error(row, field, reason));
             return null;
         }
     }
 
-    private static ImportRowError error(ImportJob job, ImportRow row, FieldError error) {
-        return error(job, row, error.field(), error.reason());
+    private static RowError error(ImportRow row, FieldError error) {
+        return error(row, error.field(), error.reason());
     }
 
-    private static ImportRowError error(ImportJob job, ImportRow row, String field, String reason) {
-        return ImportRowError.of(job.id, row.line(), field, reason);
+    private static RowError error(ImportRow row, String field, String reason) {
+        return new RowError(row.line(), row.householdNumber(), field, reason);
     }
 }

@@ -32,13 +32,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Bulk CSV imports. The upload is spooled to a temporary file while its hash and rows are counted (never held in
- * memory), a job is created, and one background worker reads the file line by line, committing whole households
- * in batches ({@link ImportBatch}). Jobs run one at a time so an import never starves interactive requests.
+ * memory), a job is created, and one background worker reads the file line by line and checks whole households
+ * in batches, which a second thread commits ({@link ImportBatch}). Jobs run one at a time so an import never
+ * starves interactive requests.
  */
 @ApplicationScoped
 public class ImportService {
@@ -52,6 +56,7 @@ public class ImportService {
     private final AuditTrail audit;
     private final RegistryConfig config;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-import"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-import-writer"));
 
     public ImportService(ImportJobRepository jobs, ImportBatch batches, RegisterAccess access, AuditTrail audit,
                          RegistryConfig config) {
@@ -127,9 +132,15 @@ public class ImportService {
         });
     }
 
+    /**
+     * Reads and checks one batch while the writer stores the one before: the checks and the encryption run on this
+     * thread, the database writes on the writer's. At most one batch waits for the writer, so memory stays bounded
+     * and batches are committed in file order.
+     */
     void run(UUID jobId, ImportUpload upload, AuditTrail.Actor actor) {
+        Future<?> writing = CompletableFuture.completedFuture(null);
         try (BufferedReader reader = Files.newBufferedReader(upload.file(), StandardCharsets.UTF_8)) {
-            setStatus(jobId, ImportJob.Status.RUNNING, null);
+            ImportBatch.Job job = new ImportBatch.Job(jobId, setStatus(jobId, ImportJob.Status.RUNNING, null), actor);
             reader.readLine();
             List<ImportRow> batch = new ArrayList<>();
             int line = 1;
@@ -142,60 +153,74 @@ public class ImportService {
                 // cut batches only between households, so a household is created with all its rows at once
                 if (batch.size() >= config.importBatchSize()
                         && !batch.get(batch.size() - 1).householdNumber().equals(row.householdNumber())) {
-                    applySafely(jobId, actor, batch);
+                    writing = handOver(job, batch, writing);
                     batch = new ArrayList<>();
                 }
                 batch.add(row);
             }
-            applySafely(jobId, actor, batch);
+            writing = handOver(job, batch, writing);
+            writing.get();
             setStatus(jobId, ImportJob.Status.DONE, null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | ExecutionException e) {
             LOG.errorf(e, "Import job %s failed", jobId);
+            writing.cancel(false);
             setStatus(jobId, ImportJob.Status.FAILED, "The import stopped unexpectedly; rows already imported stay, "
                     + "and importing the same file again skips them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             upload.discard();
         }
     }
 
-    /** A batch that fails as a whole (a concurrent registration won a unique key) is retried household by household. */
-    private void applySafely(UUID jobId, AuditTrail.Actor actor, List<ImportRow> batch) {
-        if (batch.isEmpty()) {
-            return;
+    /** Prepares {@code rows}, waits for the writer to finish the batch before, and gives it this one. */
+    private Future<?> handOver(ImportBatch.Job job, List<ImportRow> rows, Future<?> previous)
+            throws ExecutionException, InterruptedException {
+        if (rows.isEmpty()) {
+            return previous;
         }
+        ImportBatch.Prepared prepared = batches.prepare(job, rows);
+        previous.get();
+        return writer.submit(() -> applySafely(job, prepared));
+    }
+
+    /** A batch that fails as a whole (a concurrent registration won a unique key) is retried household by household. */
+    private void applySafely(ImportBatch.Job job, ImportBatch.Prepared batch) {
         try {
-            batches.apply(jobId, actor, batch);
+            batches.apply(job, batch);
         } catch (RuntimeException e) {
-            LOG.warnf("Import job %s: batch ending at line %d failed (%s); retrying household by household", jobId,
-                    batch.get(batch.size() - 1).line(), e.getMessage());
+            List<ImportRow> rows = batch.rows();
+            LOG.warnf("Import job %s: batch ending at line %d failed (%s); retrying household by household", job.id(),
+                    rows.get(rows.size() - 1).line(), e.getMessage());
             List<ImportRow> household = new ArrayList<>();
-            for (ImportRow row : batch) {
+            for (ImportRow row : rows) {
                 if (!household.isEmpty() && !household.get(0).householdNumber().equals(row.householdNumber())) {
-                    applyOne(jobId, actor, household);
+                    applyOne(job, batch, household);
                     household = new ArrayList<>();
                 }
                 household.add(row);
             }
-            applyOne(jobId, actor, household);
+            applyOne(job, batch, household);
         }
     }
 
-    private void applyOne(UUID jobId, AuditTrail.Actor actor, List<ImportRow> household) {
+    private void applyOne(ImportBatch.Job job, ImportBatch.Prepared batch, List<ImportRow> household) {
         try {
-            batches.apply(jobId, actor, household);
+            batches.apply(job, batch.household(household.get(0).householdNumber(), household));
         } catch (RuntimeException e) {
-            batches.fail(jobId, household, "could not be stored (a concurrent change conflicted); import the file again");
+            batches.fail(job, household, "could not be stored (a concurrent change conflicted); import the file again");
         }
     }
 
+    /** @return the job's county */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void setStatus(UUID jobId, ImportJob.Status status, String failure) {
+    String setStatus(UUID jobId, ImportJob.Status status, String failure) {
         ImportJob job = jobs.findById(jobId);
         job.status = status;
         job.failure = failure;
         job.updatedAt = OffsetDateTime.now();
+        return job.county;
     }
-
     /** A restart interrupts running imports; re-importing the file is safe, so they are reported as failed. */
     @Transactional
     void recoverInterrupted(@Observes StartupEvent startup) {
@@ -208,6 +233,7 @@ public class ImportService {
 
     void stop(@Observes ShutdownEvent shutdown) {
         worker.shutdownNow();
+        writer.shutdownNow();
     }
 
     private void checkHeader(ImportUpload upload) throws IOException {

@@ -123,6 +123,76 @@ class ImportTest {
     }
 
     @Test
+    void fileOfManyBatchesKeepsItsGoodRowsReportsItsBadOnesAndReimportsWithoutDuplicates() {
+        // the tests cut batches every 4 rows: 20 households of 3 make 20 batches, each stored while the next is read
+        String prefix = "IMP-M" + System.nanoTime() + "-";
+        StringBuilder csv = new StringBuilder(HEADER);
+        String firstHead = null;
+        for (int h = 0; h < 20; h++) {
+            for (int m = 0; m < 3; m++) {
+                Sex sex = m == 1 ? Sex.F : Sex.M;
+                LocalDate born = LocalDate.of(1950 + h, 1 + m, 1 + h);
+                String idNumber = People.idNumber("620821", born, sex);
+                if (h == 0 && m == 0) {
+                    firstHead = idNumber;
+                }
+                if (h == 7 && m == 2) {
+                    csv.append(row(prefix + h, idNumber, "坏行", Sex.F, born, "CHILD"));    // line 25: sex disagrees
+                } else if (h == 15 && m == 1) {
+                    csv.append(row(prefix + h, firstHead, "重号", Sex.M, LocalDate.of(1950, 1, 1), "SPOUSE")); // line 48
+                } else {
+                    csv.append(row(prefix + h, idNumber, "成员" + m, sex, born, m == 0 ? "HEAD" : "CHILD"));
+                }
+            }
+        }
+
+        JsonPath job = finished(submit(csv.toString(), null).getString("id"));
+        assertThat(job.getString("status")).isEqualTo("DONE");
+        assertThat(job.getInt("rowsDone")).isEqualTo(60);
+        assertThat(job.getInt("rowsImported")).isEqualTo(58);
+        assertThat(job.getInt("rowsFailed")).isEqualTo(2);
+        assertThat(job.getString("errors.find { it.row == 25 }.field")).isEqualTo("id_number");
+        assertThat(job.getString("errors.find { it.row == 48 }.reason")).contains("another household");
+        Api.as(CLERK).queryParam("householdNumber", prefix + 19).get("/api/registry/persons").then()
+                .statusCode(200).body("items", hasSize(3));
+        Api.as(CLERK).queryParam("idNumber", firstHead).get("/api/registry/persons").then()
+                .body("items", hasSize(1)).body("items[0].name", equalTo("成员0"));
+
+        JsonPath again = finished(submit(csv.toString(), null).getString("id"));
+        assertThat(again.getInt("rowsImported")).isZero();
+        assertThat(again.getInt("rowsSkipped")).isEqualTo(58);
+        assertThat(again.getInt("rowsFailed")).isEqualTo(2);
+        Api.as(CLERK).queryParam("householdNumber", prefix + 19).get("/api/registry/persons").then().body("items", hasSize(3));
+    }
+
+    @Test
+    void rowOfAnExistingHouseholdJoinsItAsAMember() {
+        String number = "IMP-J" + System.nanoTime();
+        LocalDate headBorn = LocalDate.of(1966, 6, 6);
+        LocalDate childBorn = LocalDate.of(1999, 9, 9);
+        String child = People.idNumber("620821", childBorn, Sex.F);
+        finished(submit(HEADER + row(number, People.idNumber("620821", headBorn, Sex.M), "孙一", Sex.M, headBorn, "HEAD"),
+                null).getString("id"));
+        String householdId = Api.as(CLERK).queryParam("householdNumber", number).get("/api/registry/persons").then()
+                .extract().jsonPath().getString("items[0].householdId");
+        String version = Api.as(CLERK).get("/api/registry/households/" + householdId).then().extract().header("ETag");
+
+        try (RegistryTopic topic = new RegistryTopic()) {
+            JsonPath job = finished(submit(HEADER + row(number, child, "孙二", Sex.F, childBorn, "CHILD")
+                    + row(number, People.idNumber("620821", childBorn, Sex.M), "孙三", Sex.M, childBorn, "HEAD"),
+                    null).getString("id"));
+            assertThat(job.getInt("rowsImported")).isEqualTo(1);
+            assertThat(job.getString("errors.find { it.row == 3 }.reason")).contains("already has a head");
+            String childId = Api.as(CLERK).queryParam("idNumber", child).get("/api/registry/persons").then()
+                    .body("items[0].householdId", equalTo(householdId)).extract().jsonPath().getString("items[0].id");
+            RegistryTopic.Received added = topic.await(RegistryEvents.type(RegistryEvents.MEMBER_ADDED), childId);
+            assertThat(added.event().path("data").path("householdId").asText()).isEqualTo(householdId);
+        }
+        Api.as(CLERK).get("/api/registry/households/" + householdId).then().body("members", hasSize(2))
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(version)));
+    }
+
+    @Test
     void retriedUploadWithTheSameKeyIsTheSameJob() {
         String csv = HEADER + row("IMP-K" + System.nanoTime(), People.idNumber("620821", LocalDate.of(1980, 1, 2), Sex.M),
                 "赵六", Sex.M, LocalDate.of(1980, 1, 2), "HEAD");
