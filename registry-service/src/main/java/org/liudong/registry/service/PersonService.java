@@ -136,7 +136,7 @@ public class PersonService {
     public Page<PersonSummary> searchByIdNumber(String idNumber) {
         String index = idNumbers.indexOfSearch(idNumber).orElseThrow(() -> ProblemException.badRequest(
                 "idNumber is not a resident ID number", new FieldError("idNumber", "is not a valid resident ID number")));
-        Optional<Person> found = persons.findByIdIndex(index);
+        Optional<Person> found = persons.readByIdIndex(index);
         if (found.isPresent() && !access.mayRead(found.get().registryCounty)) {
             audit.denied(Action.SEARCH, PERSON, found.get().id, found.get().registryCounty, "search by ID number");
             found = Optional.empty();
