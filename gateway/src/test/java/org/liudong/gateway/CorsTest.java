@@ -4,12 +4,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.liudong.gateway.testing.AllowedOriginProfile;
 import org.liudong.gateway.testing.UpstreamDoubles;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.liudong.gateway.testing.AllowedOriginProfile.ALLOWED_ORIGIN;
@@ -42,10 +44,31 @@ class CorsTest {
     }
 
     @Test
-    void otherOriginIsRefused() {
+    void otherOriginIsRefusedWithAProblem() {
         asClerk().header("Origin", "https://elsewhere.example")
                 .when().get("/api/registry/persons")
                 .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:liudong:problem:origin-not-allowed"))
+                .body("detail", containsString("https://elsewhere.example"))
+                .header("X-Request-Id", notNullValue())
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void otherOriginFailsThePreflightWithAProblem() {
+        given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "DELETE")
+                .when().options("/api/registry/households")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theGatewaysOwnOriginIsNotCrossOrigin() {
+        asClerk().header("Origin", RestAssured.baseURI + ":" + RestAssured.port)
+                .when().get("/api/registry/persons")
+                .then().statusCode(200);
     }
 }

@@ -40,6 +40,11 @@ public final class ProblemResponses {
                 "Tokens cannot be checked right now because the identity provider is unreachable");
     }
 
+    public static Problem originNotAllowed(String origin) {
+        return Problem.of(403, "origin-not-allowed", "Forbidden",
+                "Requests from the web origin " + origin + " are not allowed here (CORS)");
+    }
+
     public static Problem notFound() {
         return Problem.of(404, "not-found", "Not Found", "No service answers under this path");
     }
