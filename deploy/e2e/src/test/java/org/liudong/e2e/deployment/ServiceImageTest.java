@@ -1,0 +1,50 @@
+package org.liudong.e2e.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The one image file of the services (deploy/images/Dockerfile.jvm) starts them as the local launcher does. */
+class ServiceImageTest {
+
+    private static final String DOCKERFILE = Manifests.text(Manifests.path("deploy/images/Dockerfile.jvm"));
+    private static final String LAUNCHER = Manifests.text(
+            Manifests.path("deploy/stack/src/main/java/org/liudong/stack/Services.java"));
+
+    @Test
+    void theImageUsesTheLaunchersMemorySettings() {
+        Matcher initialHeap = Pattern.compile("INITIAL_HEAP = \"(\\w+)\"").matcher(LAUNCHER);
+        assertThat(initialHeap.find()).as("Services.INITIAL_HEAP").isTrue();
+        assertThat(LAUNCHER).contains("\"-XX:+UseSerialGC\"", "environment.put(\"MALLOC_ARENA_MAX\", \"2\")");
+
+        assertThat(DOCKERFILE).contains("MALLOC_ARENA_MAX=2");
+        assertThat(javaOptions()).contains("-Xms" + initialHeap.group(1), "-Xmx256m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void theImageRunsTheFastJarOfTheNamedModuleAsAnUnprivilegedUser() {
+        assertThat(DOCKERFILE).containsPattern("(?m)^FROM \\S+:17-jre")
+                .containsPattern("(?m)^ARG SERVICE$")
+                .contains("${SERVICE}/target/quarkus-app/lib/", "${SERVICE}/target/quarkus-app/app/",
+                        "${SERVICE}/target/quarkus-app/quarkus/", "${SERVICE}/target/quarkus-app/quarkus-run.jar")
+                .containsPattern("(?m)^EXPOSE \\$\\{PORT}$")
+                .contains("QUARKUS_HTTP_HOST=0.0.0.0");
+        assertThat(imageUser()).isPositive();
+    }
+
+    /** The numeric user the image runs as (the Deployments' runAsUser must be the same). */
+    static int imageUser() {
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(DOCKERFILE);
+        assertThat(user.find()).as("a numeric USER in Dockerfile.jvm").isTrue();
+        return Integer.parseInt(user.group(1));
+    }
+
+    private static String javaOptions() {
+        Matcher options = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(DOCKERFILE);
+        assertThat(options.find()).as("JAVA_OPTS in Dockerfile.jvm").isTrue();
+        return options.group(1);
+    }
+}
