@@ -257,7 +257,11 @@ def fault_load(gateway, token_url, workers, seconds, stop_file, out_json, timeou
     for t in threads:
         t.join(float(seconds) + 200)
     for entry in log:
-        entry.pop("body", None)
+        answer = entry.pop("body", None)
+        if not (200 <= entry["statuses"][-1] < 300) and isinstance(answer, dict):
+            # the final refusal's problem, so a reader of the counts can tell why it was not accepted
+            entry["problem"] = str(answer.get("type", "")).rsplit(":", 1)[-1]
+            entry["problem_detail"] = answer.get("detail")
     json.dump(log, open(out_json, "w"))
 
 
@@ -316,6 +320,8 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
     for e in log:
         if not ok(e):
             key = "%s %s" % (e["kind"], e["statuses"][-1] if e["statuses"] else "none")
+            if e.get("problem"):
+                key += " " + e["problem"]
             counts["not accepted (final answer not 2xx)"][key] = counts["not accepted (final answer not 2xx)"].get(key, 0) + 1
     end = time.time() + float(max_wait)
     while True:
