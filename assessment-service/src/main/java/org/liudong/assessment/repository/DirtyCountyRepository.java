@@ -2,42 +2,43 @@ package org.liudong.assessment.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import org.liudong.assessment.domain.DirtyCounty;
 
+import java.sql.PreparedStatement;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 @ApplicationScoped
 public class DirtyCountyRepository implements PanacheRepositoryBase<DirtyCounty, DirtyCounty.Key> {
 
-    private static final int ROWS_PER_STATEMENT = 1000;
-
     /**
-     * Marks county months in one multi-row insert per thousand. Sorted, so that concurrent batches lock the rows
-     * in the same order and cannot deadlock each other.
+     * Marks county months in one statement. The list has no key, so a batch never waits for another batch or
+     * for the watcher: a county month already on the list (committed) is left out, and one that concurrent
+     * batches both add is on it twice and examined once.
      */
     public void mark(Collection<DirtyCounty.Key> keys) {
-        List<DirtyCounty.Key> sorted = keys.stream().distinct().sorted(Comparator.comparing(DirtyCounty.Key::county)
-                .thenComparing(DirtyCounty.Key::period)).toList();
-        for (int from = 0; from < sorted.size(); from += ROWS_PER_STATEMENT) {
-            List<DirtyCounty.Key> chunk = sorted.subList(from, Math.min(sorted.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("insert into public.dirty_county (county, period) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
-            }
-            sql.append(" on conflict do nothing");
-            var query = getEntityManager().createNativeQuery(sql.toString());
-            int parameter = 1;
-            for (DirtyCounty.Key key : chunk) {
-                query.setParameter(parameter++, key.county());
-                query.setParameter(parameter++, key.period());
-            }
-            query.executeUpdate();
+        List<DirtyCounty.Key> distinct = keys.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return;
         }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into public.dirty_county (county, period) select c, p from unnest(?::text[], ?::text[]) as k(c, p)"
+                            + " where not exists (select 1 from public.dirty_county d where d.period = k.p and d.county = k.c)")) {
+                insert.setArray(1, connection.createArrayOf("text", distinct.stream().map(DirtyCounty.Key::county).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", distinct.stream().map(DirtyCounty.Key::period).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
-    /** Takes up to {@code limit} entries off the list; concurrent watchers skip each other's rows. */
+    /**
+     * Takes up to {@code limit} entries off the list, with every other entry of the same county months;
+     * concurrent watchers skip each other's rows.
+     *
+     * @return the entries taken, a county month as often as it was marked
+     */
     @SuppressWarnings("unchecked")
     public List<DirtyCounty.Key> take(int limit) {
         List<Object[]> rows = getEntityManager().createNativeQuery(

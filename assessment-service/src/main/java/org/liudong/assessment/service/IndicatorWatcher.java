@@ -18,6 +18,7 @@ import org.liudong.assessment.repository.StreamEventRepository;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public class IndicatorWatcher {
     @Scheduled(every = "${liudong.assessment.watch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
         try {
-            while (examineNext() == BATCH) {
+            while (examineNext() >= BATCH) {
                 // more may be waiting
             }
         } catch (RuntimeException e) {
@@ -61,14 +62,14 @@ public class IndicatorWatcher {
         }
     }
 
-    /** @return how many county months were examined */
+    /** @return how many entries were taken off the list (a county month marked twice counts twice) */
     @Transactional
     public int examineNext() {
-        List<DirtyCounty.Key> keys = dirty.take(BATCH);
-        for (DirtyCounty.Key key : keys) {
+        List<DirtyCounty.Key> taken = dirty.take(BATCH);
+        for (DirtyCounty.Key key : new LinkedHashSet<>(taken)) {
             Period.parse(key.period()).ifPresent(period -> examine(key.county(), period));
         }
-        return keys.size();
+        return taken.size();
     }
 
     private void examine(String county, Period period) {
