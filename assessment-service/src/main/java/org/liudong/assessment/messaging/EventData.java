@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to an event's {@code data}. A required field that is missing or malformed makes the event
  * poison: no retry can fix it, so it goes to the dead-letter topic with the field named in the reason.
  */
 public final class EventData {
+
+    private static final Pattern COUNTY = Pattern.compile("\\d{6}");
 
     private final CloudEvent event;
     private final JsonNode data;
@@ -62,7 +65,7 @@ public final class EventData {
     /** A county code: six digits. */
     public String county(String field) {
         String value = text(field);
-        if (!value.matches("\\d{6}")) {
+        if (!COUNTY.matcher(value).matches()) {
             throw poison("field " + field + " is not a county code: " + value);
         }
         return value;

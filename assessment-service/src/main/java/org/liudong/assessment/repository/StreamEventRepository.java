@@ -3,8 +3,10 @@ package org.liudong.assessment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import org.liudong.assessment.domain.StreamEvent;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 
 @ApplicationScoped
@@ -19,5 +21,25 @@ public class StreamEventRepository implements PanacheRepository<StreamEvent> {
     public long lastId() {
         Long id = getEntityManager().createQuery("select max(e.id) from StreamEvent e", Long.class).getSingleResult();
         return id == null ? 0 : id;
+    }
+
+    /** Appends entries in one statement (ids from the sequence, in list order). */
+    public void append(List<StreamEvent> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into public.stream_event"
+                    + " (kind, county, other_county, payload, created_at) select k, c, o, p, t from unnest(?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[]::timestamptz[]) with ordinality as e(k, c, o, p, t, n) order by n")) {
+                insert.setArray(1, connection.createArrayOf("text", entries.stream().map(e -> e.kind).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", entries.stream().map(e -> e.county).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", entries.stream().map(e -> e.otherCounty).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", entries.stream().map(e -> e.payload).toArray()));
+                insert.setArray(5, connection.createArrayOf("text",
+                        entries.stream().map(e -> e.createdAt.toString()).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 }

@@ -4,54 +4,82 @@ import org.liudong.assessment.domain.HouseholdRecord;
 import org.liudong.assessment.domain.MoveRecord;
 import org.liudong.assessment.domain.PersonRecord;
 import org.liudong.assessment.domain.VerificationRecord;
+import org.liudong.assessment.repository.ProjectionRows;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The projection rows a batch of events touches, loaded with one query per table. An id that was looked up and
- * not found is known to be new, so the projections create its row without asking the database again; rows they
- * create are added here so later events of the same batch find them.
+ * not found is known to be new, so the projections create its row without asking the database again. Rows the
+ * projections create or change are marked, and written back together when the batch has been applied.
  */
 public final class BatchRows {
 
     /** The rows of one table, by id. */
     public static final class Table<E> {
+        private final ProjectionRows store;
+        private final ProjectionRows.Table<E> table;
         private final Set<UUID> looked = new HashSet<>();
         private final Map<UUID, E> rows = new HashMap<>();
+        private final Map<UUID, E> changed = new LinkedHashMap<>();
 
-        void loaded(Collection<UUID> ids, Collection<E> found, Function<E, UUID> id) {
+        Table(ProjectionRows store, ProjectionRows.Table<E> table) {
+            this.store = store;
+            this.table = table;
+        }
+
+        /** Loads the rows with these ids; ids not found are known to be new from now on. */
+        void load(Collection<UUID> ids) {
+            rows.putAll(store.load(table, ids));
             looked.addAll(ids);
-            found.forEach(row -> rows.put(id.apply(row), row));
         }
 
-        /** The row, from the batch's rows when its id was looked up, otherwise from {@code fallback}. */
-        public Optional<E> find(UUID id, Function<UUID, Optional<E>> fallback) {
-            E row = rows.get(id);
-            if (row != null) {
-                return Optional.of(row);
+        /** The row, from the batch's rows when its id was looked up, otherwise from the database. */
+        public Optional<E> find(UUID id) {
+            if (!looked.contains(id)) {
+                load(List.of(id));
             }
-            if (looked.contains(id)) {
-                return Optional.empty();
-            }
-            return fallback.apply(id);
+            return Optional.ofNullable(rows.get(id));
         }
 
-        /** Records a row created while applying the batch. */
-        public void added(UUID id, E row) {
+        /** Marks a row created or changed while applying the batch, to be written with the others. */
+        public void changed(UUID id, E row) {
             looked.add(id);
             rows.put(id, row);
+            changed.put(id, row);
+        }
+
+        void write() {
+            store.upsert(table, changed.values());
+            changed.clear();
         }
     }
 
-    public final Table<PersonRecord> persons = new Table<>();
-    public final Table<HouseholdRecord> households = new Table<>();
-    public final Table<MoveRecord> moves = new Table<>();
-    public final Table<VerificationRecord> verifications = new Table<>();
+    public final Table<PersonRecord> persons;
+    public final Table<HouseholdRecord> households;
+    public final Table<MoveRecord> moves;
+    public final Table<VerificationRecord> verifications;
+
+    BatchRows(ProjectionRows store) {
+        persons = new Table<>(store, ProjectionRows.PERSONS);
+        households = new Table<>(store, ProjectionRows.HOUSEHOLDS);
+        moves = new Table<>(store, ProjectionRows.MOVES);
+        verifications = new Table<>(store, ProjectionRows.VERIFICATIONS);
+    }
+
+    /** Writes every row created or changed, one statement per table. */
+    void write() {
+        persons.write();
+        households.write();
+        moves.write();
+        verifications.write();
+    }
 }

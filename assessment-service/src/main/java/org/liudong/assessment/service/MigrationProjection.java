@@ -6,8 +6,6 @@ import org.liudong.assessment.domain.MoveRecord;
 import org.liudong.assessment.domain.Period;
 import org.liudong.assessment.domain.VerificationRecord;
 import org.liudong.assessment.messaging.EventData;
-import org.liudong.assessment.repository.MoveRepository;
-import org.liudong.assessment.repository.VerificationRepository;
 import org.liudong.platform.events.EventTypes;
 
 import java.time.Instant;
@@ -18,13 +16,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MigrationProjection {
 
-    private final MoveRepository moves;
-    private final VerificationRepository verifications;
     private final AssessmentConfig config;
 
-    public MigrationProjection(MoveRepository moves, VerificationRepository verifications, AssessmentConfig config) {
-        this.moves = moves;
-        this.verifications = verifications;
+    public MigrationProjection(AssessmentConfig config) {
         this.config = config;
     }
 
@@ -49,7 +43,7 @@ public class MigrationProjection {
         } else if (name.equals("arrival-registered")) {
             event.date("arrivedOn");
         }
-        MoveRecord move = rows.moves.find(id, moves::findByIdOptional).orElseGet(MoveRecord::new);
+        MoveRecord move = rows.moves.find(id).orElseGet(MoveRecord::new);
         if (move.moveId == null) {
             move.moveId = id;
             move.lastEventAt = at;
@@ -112,8 +106,7 @@ public class MigrationProjection {
         if (move.startedOn == null) {
             move.startedOn = day;
         }
-        moves.persist(move);
-        rows.moves.added(id, move);
+        rows.moves.changed(id, move);
         touch(changes, move, Period.of(day));
         if (move.startedOn != null) {
             touch(changes, move, Period.of(move.startedOn));
@@ -127,7 +120,7 @@ public class MigrationProjection {
         UUID id = event.uuid("verificationId");
         String from = event.county("fromCounty");
         String to = event.county("toCounty");
-        VerificationRecord request = rows.verifications.find(id, verifications::findByIdOptional)
+        VerificationRecord request = rows.verifications.find(id)
                 .orElseGet(VerificationRecord::new);
         if (request.verificationId == null) {
             request.verificationId = id;
@@ -144,8 +137,9 @@ public class MigrationProjection {
                 request.answeredOn = day;
                 request.outcome = event.optionalText("outcome");
                 if ("DENIED".equals(request.outcome) && request.moveId != null) {
-                    rows.moves.find(request.moveId, moves::findByIdOptional).filter(m -> m.disputedOn == null).ifPresent(m -> {
+                    rows.moves.find(request.moveId).filter(m -> m.disputedOn == null).ifPresent(m -> {
                         m.disputedOn = day;
+                        rows.moves.changed(m.moveId, m);
                         touch(changes, m, Period.of(day));
                     });
                 }
@@ -154,8 +148,7 @@ public class MigrationProjection {
             default -> {
             }
         }
-        verifications.persist(request);
-        rows.verifications.added(id, request);
+        rows.verifications.changed(id, request);
         changes.touched(request.toCounty, Period.of(day));
         if (request.dueOn != null) {
             changes.touched(request.toCounty, Period.of(request.dueOn));

@@ -2,10 +2,7 @@ package org.liudong.assessment.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.liudong.assessment.repository.HouseholdRepository;
-import org.liudong.assessment.repository.MoveRepository;
-import org.liudong.assessment.repository.PersonRepository;
-import org.liudong.assessment.repository.VerificationRepository;
+import org.liudong.assessment.repository.ProjectionRows;
 import org.liudong.platform.events.CloudEvent;
 
 import java.util.HashSet;
@@ -20,39 +17,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Prefetch {
 
-    private final PersonRepository persons;
-    private final HouseholdRepository households;
-    private final MoveRepository moves;
-    private final VerificationRepository verifications;
+    private final ProjectionRows store;
 
-    public Prefetch(PersonRepository persons, HouseholdRepository households, MoveRepository moves,
-                    VerificationRepository verifications) {
-        this.persons = persons;
-        this.households = households;
-        this.moves = moves;
-        this.verifications = verifications;
+    public Prefetch(ProjectionRows store) {
+        this.store = store;
     }
 
-    /** Loads the rows the events name; the persistence context holds them, the returned rows tell what is new. */
+    /** The rows the events name, and which of those ids are new. */
     public BatchRows load(List<CloudEvent> events) {
-        BatchRows rows = new BatchRows();
-        Set<UUID> personIds = ids(events, "personId", "liudong.registry.");
-        Set<UUID> householdIds = ids(events, "householdId", "liudong.registry.");
-        Set<UUID> moveIds = ids(events, "moveId", "liudong.migration.");
-        Set<UUID> verificationIds = ids(events, "verificationId", "liudong.migration.");
-        if (!personIds.isEmpty()) {
-            rows.persons.loaded(personIds, persons.list("personId in ?1", personIds), p -> p.personId);
-        }
-        if (!householdIds.isEmpty()) {
-            rows.households.loaded(householdIds, households.list("householdId in ?1", householdIds), h -> h.householdId);
-        }
-        if (!moveIds.isEmpty()) {
-            rows.moves.loaded(moveIds, moves.list("moveId in ?1", moveIds), m -> m.moveId);
-        }
-        if (!verificationIds.isEmpty()) {
-            rows.verifications.loaded(verificationIds, verifications.list("verificationId in ?1", verificationIds),
-                    v -> v.verificationId);
-        }
+        BatchRows rows = new BatchRows(store);
+        rows.persons.load(ids(events, "personId", "liudong.registry."));
+        rows.households.load(ids(events, "householdId", "liudong.registry."));
+        rows.moves.load(ids(events, "moveId", "liudong.migration."));
+        rows.verifications.load(ids(events, "verificationId", "liudong.migration."));
         return rows;
     }
 

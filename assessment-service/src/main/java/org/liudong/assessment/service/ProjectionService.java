@@ -64,7 +64,7 @@ public class ProjectionService {
                 .getSingleResult();
         Changes changes = project(events);
         dirty.mark(changes.touched().stream().map(t -> new DirtyCounty.Key(t.county(), t.period().toString())).toList());
-        changes.activities().forEach(this::publish);
+        stream.append(changes.activities().stream().map(this::entry).toList());
     }
 
     /**
@@ -76,8 +76,9 @@ public class ProjectionService {
      */
     @Transactional(dontRollbackOn = PoisonEventException.class)
     public int replay(List<CloudEvent> events, String schema) {
-        entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
-                .setParameter(1, schema + ", public").getSingleResult();
+        // a rebuild that dies is started again from scratch, so its batches need not wait for the disk
+        entityManager.createNativeQuery("select set_config('search_path', ?1, true),"
+                + " set_config('synchronous_commit', 'off', true)").setParameter(1, schema + ", public").getSingleResult();
         Set<UUID> fresh = processed.firstDeliveries(events);
         BatchRows rows = prefetch.load(events);
         int skipped = 0;
@@ -90,6 +91,7 @@ public class ProjectionService {
                 skipped++;
             }
         }
+        rows.write();
         return skipped;
     }
 
@@ -103,6 +105,7 @@ public class ProjectionService {
                 project(event, changes, rows);
             }
         }
+        rows.write();
         return changes;
     }
 
@@ -114,7 +117,7 @@ public class ProjectionService {
         }
     }
 
-    private void publish(Changes.Activity activity) {
+    private StreamEvent entry(Changes.Activity activity) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", StreamEvent.ACTIVITY);
         payload.put("event", activity.event());
@@ -132,6 +135,6 @@ public class ProjectionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        stream.persist(entry);
+        return entry;
     }
 }

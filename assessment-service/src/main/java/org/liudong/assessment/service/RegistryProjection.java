@@ -6,8 +6,6 @@ import org.liudong.assessment.domain.HouseholdRecord;
 import org.liudong.assessment.domain.Period;
 import org.liudong.assessment.domain.PersonRecord;
 import org.liudong.assessment.messaging.EventData;
-import org.liudong.assessment.repository.HouseholdRepository;
-import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.platform.events.EventTypes;
 
 import java.time.Instant;
@@ -22,13 +20,9 @@ public class RegistryProjection {
             "head-changed", "person-corrected", "birth-registered", "death-registered");
     private static final Set<String> ENDED = Set.of("DECEASED", "CANCELLED");
 
-    private final PersonRepository persons;
-    private final HouseholdRepository households;
     private final AssessmentConfig config;
 
-    public RegistryProjection(PersonRepository persons, HouseholdRepository households, AssessmentConfig config) {
-        this.persons = persons;
-        this.households = households;
+    public RegistryProjection(AssessmentConfig config) {
         this.config = config;
     }
 
@@ -48,7 +42,7 @@ public class RegistryProjection {
     private void householdRegistered(EventData event, Instant at, Changes changes, BatchRows rows) {
         UUID id = event.uuid("householdId");
         String county = event.county("county");
-        HouseholdRecord household = rows.households.find(id, households::findByIdOptional)
+        HouseholdRecord household = rows.households.find(id)
                 .orElseGet(HouseholdRecord::new);
         if (household.householdId == null) {
             household.householdId = id;
@@ -56,14 +50,15 @@ public class RegistryProjection {
         }
         household.county = county;
         household.township = event.optionalText("township");
-        households.persist(household);
-        rows.households.added(id, household);
+        rows.households.changed(id, household);
         changes.touched(household.county, Period.of(at, config.zone()));
     }
 
     private void householdDissolved(EventData event, Instant at, Changes changes, BatchRows rows) {
-        rows.households.find(event.uuid("householdId"), households::findByIdOptional).ifPresent(household -> {
+        UUID id = event.uuid("householdId");
+        rows.households.find(id).ifPresent(household -> {
             household.dissolvedAt = at;
+            rows.households.changed(id, household);
             changes.touched(household.county, Period.of(at, config.zone()));
         });
     }
@@ -71,7 +66,7 @@ public class RegistryProjection {
     private void personChanged(String name, EventData event, Instant at, Changes changes, BatchRows rows) {
         UUID id = event.uuid("personId");
         String county = event.county("county");
-        PersonRecord person = rows.persons.find(id, persons::findByIdOptional).orElseGet(PersonRecord::new);
+        PersonRecord person = rows.persons.find(id).orElseGet(PersonRecord::new);
         if (person.personId == null) {
             person.personId = id;
             person.registeredAt = at;
@@ -98,8 +93,7 @@ public class RegistryProjection {
         if (at.isAfter(person.lastEventAt)) {
             person.lastEventAt = at;
         }
-        persons.persist(person);
-        rows.persons.added(id, person);
+        rows.persons.changed(id, person);
         changes.touched(county, Period.of(at, config.zone()));
     }
 
