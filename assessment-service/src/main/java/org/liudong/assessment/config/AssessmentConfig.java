@@ -26,7 +26,7 @@ public interface AssessmentConfig {
     java.time.Duration watchInterval();
 
     /** How many events a rebuild applies per transaction. */
-    @WithDefault("2000")
+    @WithDefault("5000")
     int rebuildBatchSize();
 
     /** How often a live stream looks for news. */

@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Recomputes the projection from the start of {@code registry.events} and {@code migration.events} into fresh
@@ -103,7 +108,14 @@ public class RebuildService {
             progress(jobId, total, 0);
 
             long began = System.nanoTime();
-            long consumed = replayUntil(consumer, end, 0, jobId, total);
+            long consumed;
+            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-writer"));
+            try {
+                consumed = replayUntil(consumer, end, 0, jobId, total, writer);
+            } finally {
+                writer.shutdownNow();
+            }
+            QuarkusTransaction.requiringNew().run(this::indexFreshTables);
             long caughtUp = consumed;
             QuarkusTransaction.requiringNew().run(() -> swap(consumer, partitions, caughtUp));
             finish(jobId, RebuildJob.Status.DONE, null);
@@ -118,39 +130,91 @@ public class RebuildService {
         }
     }
 
+    /**
+     * Empty copies of the projection's tables with their primary keys (the upserts need them); the other indexes
+     * are built once the rows are in, which is cheaper than keeping them up to date row by row.
+     */
     private void createFreshTables() {
         entityManager.createNativeQuery("drop schema if exists " + FRESH + " cascade").executeUpdate();
         entityManager.createNativeQuery("create schema " + FRESH).executeUpdate();
         for (String table : TABLES) {
             entityManager.createNativeQuery("create table " + FRESH + "." + table + " (like " + LIVE + "." + table
-                    + " including all)").executeUpdate();
+                    + " including all excluding indexes)").executeUpdate();
+        }
+        for (String key : definitions("select 'alter table " + FRESH + ".' || c.relname || ' add constraint '"
+                + " || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) from pg_constraint k"
+                + " join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = '" + LIVE + "' and k.contype = 'p'")) {
+            entityManager.createNativeQuery(key).executeUpdate();
         }
     }
 
-    /** Replays records until every partition reached {@code end}, a transaction per batch. */
+    /** Builds the indexes the live tables have besides their primary keys, and gathers the planner's statistics. */
+    private void indexFreshTables() {
+        for (String index : definitions("select replace(pg_get_indexdef(i.indexrelid), ' ON " + LIVE + ".', ' ON "
+                + FRESH + ".') from pg_index i join pg_class c on c.oid = i.indrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = '" + LIVE + "' and not i.indisprimary")) {
+            entityManager.createNativeQuery(index).executeUpdate();
+        }
+        for (String table : TABLES) {
+            entityManager.createNativeQuery("analyze " + FRESH + "." + table).executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> definitions(String query) {
+        return entityManager.createNativeQuery(query).getResultList();
+    }
+
+    /**
+     * Replays records until every partition reached {@code end}, a transaction per batch. With a {@code writer},
+     * a batch is applied there while the next one is read and parsed; without, in the caller's transaction.
+     */
     private long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, long consumed,
-                             UUID jobId, long total) {
+                             UUID jobId, long total, ExecutorService writer) {
         List<CloudEvent> batch = new ArrayList<>();
+        Future<?> applying = CompletableFuture.completedFuture(null);
         while (!reached(consumer, end)) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 consumed++;
                 read(record).ifPresent(batch::add);
                 if (batch.size() >= config.rebuildBatchSize()) {
-                    projection.replay(batch, FRESH);
-                    batch.clear();
+                    awaitDone(applying);
+                    applying = apply(batch, writer);
+                    batch = new ArrayList<>();
                     if (jobId != null) {
                         progress(jobId, total, consumed);
                     }
                 }
             }
         }
+        awaitDone(applying);
         if (!batch.isEmpty()) {
-            projection.replay(batch, FRESH);
+            awaitDone(apply(batch, writer));
         }
         if (jobId != null) {
             progress(jobId, total, consumed);
         }
         return consumed;
+    }
+
+    private Future<?> apply(List<CloudEvent> batch, ExecutorService writer) {
+        if (writer == null) {
+            projection.replay(batch, FRESH);
+            return CompletableFuture.completedFuture(null);
+        }
+        return writer.submit(() -> projection.replay(batch, FRESH));
+    }
+
+    private static void awaitDone(Future<?> applying) {
+        try {
+            applying.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -160,7 +224,7 @@ public class RebuildService {
     private void swap(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, long consumed) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ProjectionService.SWAP_LOCK)
                 .getSingleResult();
-        replayUntil(consumer, consumer.endOffsets(partitions), consumed, null, 0);
+        replayUntil(consumer, consumer.endOffsets(partitions), consumed, null, 0, null);
         entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
                 .setParameter(1, LIVE + ", public").getSingleResult();
         entityManager.createNativeQuery("alter schema " + LIVE + " rename to " + LIVE + "_old").executeUpdate();

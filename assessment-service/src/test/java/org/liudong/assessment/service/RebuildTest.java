@@ -57,6 +57,7 @@ class RebuildTest {
                     .isEqualTo(1);
         });
         List<String> incremental = snapshot(origin, destination);
+        List<String> indexes = indexes();
         String figuresBefore = indicators(origin, month).prettify() + indicators(destination, month).prettify();
 
         String location = as("admin").post(REBUILDS).then().statusCode(202)
@@ -66,6 +67,7 @@ class RebuildTest {
         as("admin").get(location).then().body("status", equalTo("DONE")).body("progress", equalTo(1.0f));
 
         assertThat(snapshot(origin, destination)).isEqualTo(incremental);
+        assertThat(indexes()).as("indexes built after the rows were replayed").isEqualTo(indexes);
         assertThat(indicators(origin, month).prettify() + indicators(destination, month).prettify())
                 .isEqualTo(figuresBefore);
 
@@ -117,6 +119,12 @@ class RebuildTest {
                     destination));
             return rows;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> indexes() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select indexdef from pg_indexes where schemaname = 'projection' order by indexname").getResultList());
     }
 
     @SuppressWarnings("unchecked")
