@@ -133,6 +133,23 @@ class MigrationIndicatorsTest {
     }
 
     @Test
+    void aMoveUnderWayBesideOneThatEndedIsNoSuspectedDuplicate() {
+        UUID person = UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        Kafka.publish(MIGRATION, departure(lapsed, person, origin, destination, day(1), day(1), noon(day(1))));
+        Kafka.publish(MIGRATION, move("move-lapsed", lapsed, person, origin, destination, "LAPSED", noon(day(10))));
+        Kafka.publish(MIGRATION, departure(UUID.randomUUID(), person, origin, destination, day(12), day(12),
+                noon(day(12))));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath figures = indicators(origin, month);
+            assertThat(figures.getLong("indicators.outflow")).isEqualTo(2);
+            assertThat(figures.getLong("indicators.lapsedMoves")).isEqualTo(1);
+            assertThat(figures.getLong("indicators.suspectedDuplicates")).isZero();
+        });
+    }
+
+    @Test
     void aRunOfMonthsAddsUpItsMonths() {
         Kafka.publish(MIGRATION, departure(UUID.randomUUID(), UUID.randomUUID(), origin, destination, day(5), day(5),
                 noon(day(5))));
