@@ -57,8 +57,22 @@ public class IndicatorService {
         return Period.rolling(clock);
     }
 
+    /** Every figure of a county month: the scored indicators, the other counts and the breakdowns. */
     @Transactional
     public CountyIndicators compute(String county, Period period) {
+        return compute(county, period, true);
+    }
+
+    /**
+     * Only the figures a scorecard judges, with their ratios: about half the queries of {@link #compute}, which
+     * matters to the watcher re-scoring every changed county month while the consumers run.
+     */
+    @Transactional
+    public CountyIndicators scored(String county, Period period) {
+        return compute(county, period, false);
+    }
+
+    private CountyIndicators compute(String county, Period period, boolean everything) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = period.start();
         LocalDate end = period.end();
@@ -72,15 +86,17 @@ public class IndicatorService {
 
         // one statement for both counts: a second query could see persons committed in between
         long[] records = persons.countRecordsAndGoodOnes(county, endInstant, year);
-        figures.put("registeredPersons", records[0]);
-        figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
-
         List<MoveRecord> departures = moves.departedFrom(county, start, end);
-        List<MoveRecord> arrivals = moves.arrivedIn(county, start, end);
-        figures.put("outflow", (long) departures.size());
-        figures.put("inflow", (long) arrivals.size());
-        figures.put("activeMigrantsOut", moves.countActiveOut(county, end));
-        figures.put("activeMigrantsIn", moves.countActiveIn(county, end));
+        List<MoveRecord> arrivals = List.of();
+        if (everything) {
+            figures.put("registeredPersons", records[0]);
+            figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
+            arrivals = moves.arrivedIn(county, start, end);
+            figures.put("outflow", (long) departures.size());
+            figures.put("inflow", (long) arrivals.size());
+            figures.put("activeMigrantsOut", moves.countActiveOut(county, end));
+            figures.put("activeMigrantsIn", moves.countActiveIn(county, end));
+        }
 
         Ratio timeliness = IndicatorArithmetic.notificationTimeliness(
                 departures.stream().map(m -> new Departure(m.departedOn, m.departureRegisteredOn)).toList(),
@@ -97,13 +113,18 @@ public class IndicatorService {
         share(Indicator.NOTIFICATION_TIMELINESS, timeliness, figures, ratios, noData);
         share(Indicator.ARRIVAL_MATCH_RATE, matchRate, figures, ratios, noData);
         share(Indicator.VERIFICATION_REPLY_TIMELINESS, replyTimeliness, figures, ratios, noData);
-        figures.put("openVerifications", IndicatorArithmetic.openRequests(requests, period, today));
+        if (everything) {
+            figures.put("openVerifications", IndicatorArithmetic.openRequests(requests, period, today));
+        }
         figures.put(Indicator.OVERDUE_VERIFICATIONS.key(), IndicatorArithmetic.overdueRequests(requests, period, today));
         figures.put(Indicator.LAPSED_MOVES.key(), moves.countLapsed(county, start, end));
         figures.put(Indicator.DISPUTED_MOVES.key(), moves.countDisputed(county, start, end));
         share(Indicator.RECORD_QUALITY, quality, figures, ratios, noData);
         figures.put(Indicator.SUSPECTED_DUPLICATES.key(), persons.countRegisteredElsewhere(county, endInstant)
                 + moves.countPersonsWithTwoActiveMoves(county, end));
+        if (!everything) {
+            return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
+        }
 
         List<Object[]> sexAndYear = persons.sexAndBirthYear(county, endInstant);
         breakdowns.put("registeredBySex", sum(sexAndYear, row -> String.valueOf(row[0])));

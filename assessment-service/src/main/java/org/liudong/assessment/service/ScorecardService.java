@@ -43,7 +43,7 @@ public class ScorecardService {
 
     @Transactional
     public Scorecard scorecard(String county, Period period) {
-        return judge(indicators.compute(county, period));
+        return judge(indicators.scored(county, period));
     }
 
     public Scorecard judge(CountyIndicators figures) {

@@ -81,6 +81,27 @@ class ScorecardAndTargetTest {
     }
 
     @Test
+    void scorecardJudgesTheValuesTheCountysIndicatorsShow() {
+        String destination = freshCounty("96");
+        LocalDate second = month.atDay(2);
+        Kafka.publish(MIGRATION, departure(UUID.randomUUID(), UUID.randomUUID(), good, destination, second,
+                month.atDay(20), noon(month.atDay(20))));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(scores(ranking())).containsKey(good));
+        Map<String, Object> figures = org.liudong.assessment.support.Api.indicators(good, month).getMap("indicators");
+        java.util.List<Map<String, Object>> lines = ranking()
+                .getList("counties.find { it.scorecard.county == '" + good + "' }.scorecard.indicators");
+        assertThat(lines).hasSize(8);
+        for (Map<String, Object> line : lines) {
+            Object value = figures.get((String) line.get("indicator"));
+            assertThat(line.get("value") == null ? null : ((Number) line.get("value")).doubleValue())
+                    .as((String) line.get("indicator"))
+                    .isEqualTo(value == null ? null : ((Number) value).doubleValue());
+        }
+    }
+
+    @Test
     void scorecardsComeAsCsvForSpreadsheets() {
         String text = as("analyst-62").accept("text/csv").queryParam("jurisdiction", "6208")
                 .get(SCORECARDS).then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
