@@ -25,6 +25,13 @@ public interface AssessmentConfig {
     @WithDefault("1s")
     java.time.Duration watchInterval();
 
+    /**
+     * The share of each watch interval the re-scoring may work (0–1); what is left waits for the next interval.
+     * It competes with the consumers for the same cores, so under a steady stream it must not take them all.
+     */
+    @WithDefault("0.25")
+    double watchShare();
+
     /** How many events a rebuild applies per transaction. */
     @WithDefault("5000")
     int rebuildBatchSize();

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.DirtyCounty;
 import org.liudong.assessment.domain.IndicatorValue;
 import org.liudong.assessment.domain.Period;
@@ -32,7 +33,7 @@ import java.util.Objects;
 public class IndicatorWatcher {
 
     private static final Logger LOG = Logger.getLogger(IndicatorWatcher.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 10;
 
     private final DirtyCountyRepository dirty;
     private final ScorecardService scorecards;
@@ -40,21 +41,28 @@ public class IndicatorWatcher {
     private final StreamEventRepository stream;
     private final AssessmentEvents events;
     private final ObjectMapper json;
+    private final long budgetNanos;
 
     public IndicatorWatcher(DirtyCountyRepository dirty, ScorecardService scorecards, IndicatorValueRepository values,
-                            StreamEventRepository stream, AssessmentEvents events, ObjectMapper json) {
+                            StreamEventRepository stream, AssessmentEvents events, ObjectMapper json,
+                            AssessmentConfig config) {
         this.dirty = dirty;
         this.scorecards = scorecards;
         this.values = values;
         this.stream = stream;
         this.events = events;
         this.json = json;
+        this.budgetNanos = (long) (config.watchInterval().toNanos() * config.watchShare());
     }
 
     @Scheduled(every = "${liudong.assessment.watch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
+        // Work at most a share of each interval: under a steady stream every county month is marked again each
+        // second, and re-scoring them all without pause took the CPU the consumers' batches waited for. What is
+        // left waits for the next run, and is examined once however often it was marked meanwhile.
+        long deadline = System.nanoTime() + budgetNanos;
         try {
-            while (examineNext() >= BATCH) {
+            while (examineNext() >= BATCH && System.nanoTime() < deadline) {
                 // more may be waiting
             }
         } catch (RuntimeException e) {
@@ -68,6 +76,9 @@ public class IndicatorWatcher {
         List<DirtyCounty.Key> taken = dirty.take(BATCH);
         for (DirtyCounty.Key key : new LinkedHashSet<>(taken)) {
             Period.parse(key.period()).ifPresent(period -> examine(key.county(), period));
+            // every query flushes the persistence context first: keep it to one county month's rows
+            values.getEntityManager().flush();
+            values.getEntityManager().clear();
         }
         return taken.size();
     }
