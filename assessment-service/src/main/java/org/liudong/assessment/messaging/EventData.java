@@ -7,6 +7,8 @@ import org.liudong.platform.events.CloudEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,9 +19,14 @@ import java.util.regex.Pattern;
 public final class EventData {
 
     private static final Pattern COUNTY = Pattern.compile("\\d{6}");
+    private static final String[] UUID_FIELDS = {"personId", "householdId", "fromHouseholdId", "moveId", "verificationId"};
+    private static final String[] DATE_FIELDS = {"departedOn", "registeredOn", "arrivedOn", "returnedOn", "dueOn", "diedOn"};
 
     private final CloudEvent event;
     private final JsonNode data;
+    /** The checked identifiers and dates by field (absent fields too, as null): each is parsed once per event. */
+    private final Map<String, Object> parsed = new HashMap<>();
+    private Instant occurredAt;
 
     public EventData(CloudEvent event) {
         this.event = event;
@@ -35,14 +42,14 @@ public final class EventData {
      * whole and never half-way through.
      */
     private void checkFormats() {
-        for (String field : new String[]{"personId", "householdId", "fromHouseholdId", "moveId", "verificationId"}) {
-            optionalUuid(field);
+        for (String field : UUID_FIELDS) {
+            parsed.put(field, parseUuid(field));
         }
-        for (String field : new String[]{"departedOn", "registeredOn", "arrivedOn", "returnedOn", "dueOn", "diedOn"}) {
-            optionalDate(field);
+        for (String field : DATE_FIELDS) {
+            parsed.put(field, parseDate(field));
         }
         optionalInt("birthYear");
-        occurredAt();
+        occurredAt = parseOccurredAt();
     }
 
     public String type() {
@@ -80,6 +87,10 @@ public final class EventData {
     }
 
     public UUID optionalUuid(String field) {
+        return parsed.containsKey(field) ? (UUID) parsed.get(field) : parseUuid(field);
+    }
+
+    private UUID parseUuid(String field) {
         String value = optionalText(field);
         try {
             return value == null ? null : UUID.fromString(value);
@@ -106,6 +117,10 @@ public final class EventData {
 
     /** When it happened: {@code occurredAt}, falling back on the envelope's {@code time}. */
     public Instant occurredAt() {
+        return occurredAt != null ? occurredAt : parseOccurredAt();
+    }
+
+    private Instant parseOccurredAt() {
         String value = optionalText("occurredAt");
         if (value == null) {
             if (event.time == null) {
@@ -125,6 +140,10 @@ public final class EventData {
     }
 
     public LocalDate optionalDate(String field) {
+        return parsed.containsKey(field) ? (LocalDate) parsed.get(field) : parseDate(field);
+    }
+
+    private LocalDate parseDate(String field) {
         String value = optionalText(field);
         try {
             return value == null ? null : LocalDate.parse(value);
