@@ -55,19 +55,14 @@ public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
                 Parameters.with("county", county).and("start", start).and("end", end));
     }
 
-    /**
-     * Persons with two moves under way at once, one of them touching the county. Written so that only the
-     * county's moves are read and each of their persons is looked up by index: as a semi-join the planner
-     * hashed every move under way in every county, once per county month the watcher re-scored.
-     */
+    /** Persons with two moves under way at once, one of them touching the county. */
     public long countPersonsWithTwoActiveMoves(String county, LocalDate end) {
-        Number count = (Number) getEntityManager().createNativeQuery("select count(*) from (select distinct m.person_id"
-                        + " from move m where (m.origin_county = ?1 or m.destination_county = ?1)"
-                        + " and m.started_on < ?2 and (m.ended_on is null or m.ended_on >= ?2)) p"
-                        + " where (select count(*) from move o where o.person_id = p.person_id"
-                        + " and o.started_on < ?2 and (o.ended_on is null or o.ended_on >= ?2)) > 1")
-                .setParameter(1, county).setParameter(2, end).getSingleResult();
-        return count.longValue();
+        return getEntityManager().createQuery("select count(distinct m.personId) from MoveRecord m where"
+                        + " (m.originCounty = :county or m.destinationCounty = :county)"
+                        + " and m.startedOn < :end and (m.endedOn is null or m.endedOn >= :end)"
+                        + " and exists (select 1 from MoveRecord o where o.personId = m.personId and o.moveId <> m.moveId"
+                        + " and o.startedOn < :end and (o.endedOn is null or o.endedOn >= :end))", Long.class)
+                .setParameter("county", county).setParameter("end", end).getSingleResult();
     }
 
     /**
