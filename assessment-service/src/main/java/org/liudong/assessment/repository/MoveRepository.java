@@ -13,28 +13,34 @@ import java.util.UUID;
 public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
 
     private static final String TOUCHES = "(originCounty = :county or destinationCounty = :county)";
+    private static final String TOUCHES_M = "(m.originCounty = :county or m.destinationCounty = :county)";
     /** Under way at the end of the period: begun before it, not ended before it. */
     private static final String ACTIVE = "startedOn < :end and (endedOn is null or endedOn >= :end)";
 
-    public List<MoveRecord> departedFrom(String county, LocalDate start, LocalDate end) {
-        return list("originCounty = :county and announced = true and departedOn >= :start and departedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+    public List<MoveFacts> departedFrom(String county, LocalDate start, LocalDate end) {
+        return facts("m.originCounty = :county and m.announced = true and m.departedOn >= :start"
+                + " and m.departedOn < :end", county, start, end);
     }
 
-    public List<MoveRecord> arrivedIn(String county, LocalDate start, LocalDate end) {
-        return list("destinationCounty = :county and arrivedOn >= :start and arrivedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+    public List<MoveFacts> arrivedIn(String county, LocalDate start, LocalDate end) {
+        return facts("m.destinationCounty = :county and m.arrivedOn >= :start and m.arrivedOn < :end",
+                county, start, end);
     }
 
     /** Announced departures of the period with the county at either end (both ends are assessed). */
-    public List<MoveRecord> announcedTouching(String county, LocalDate start, LocalDate end) {
-        return list(TOUCHES + " and announced = true and departedOn >= :start and departedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+    public List<MoveFacts> announcedTouching(String county, LocalDate start, LocalDate end) {
+        return facts(TOUCHES_M + " and m.announced = true and m.departedOn >= :start and m.departedOn < :end",
+                county, start, end);
     }
 
-    public List<MoveRecord> startedTouching(String county, LocalDate start, LocalDate end) {
-        return list(TOUCHES + " and startedOn >= :start and startedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+    public List<MoveFacts> startedTouching(String county, LocalDate start, LocalDate end) {
+        return facts(TOUCHES_M + " and m.startedOn >= :start and m.startedOn < :end", county, start, end);
+    }
+
+    private List<MoveFacts> facts(String where, String county, LocalDate start, LocalDate end) {
+        return getEntityManager().createQuery(MoveFacts.SELECT + where, MoveFacts.class)
+                .setParameter("county", county).setParameter("start", start).setParameter("end", end)
+                .getResultList();
     }
 
     public long countActiveOut(String county, LocalDate end) {

@@ -8,10 +8,10 @@ import org.liudong.assessment.domain.IndicatorArithmetic;
 import org.liudong.assessment.domain.IndicatorArithmetic.AnnouncedMove;
 import org.liudong.assessment.domain.IndicatorArithmetic.Departure;
 import org.liudong.assessment.domain.IndicatorArithmetic.Request;
-import org.liudong.assessment.domain.MoveRecord;
 import org.liudong.assessment.domain.Period;
 import org.liudong.assessment.domain.Ratio;
 import org.liudong.assessment.repository.HouseholdRepository;
+import org.liudong.assessment.repository.MoveFacts;
 import org.liudong.assessment.repository.MoveRepository;
 import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.VerificationRepository;
@@ -86,8 +86,8 @@ public class IndicatorService {
 
         // one statement for both counts: a second query could see persons committed in between
         long[] records = persons.countRecordsAndGoodOnes(county, endInstant, year);
-        List<MoveRecord> departures = moves.departedFrom(county, start, end);
-        List<MoveRecord> arrivals = List.of();
+        List<MoveFacts> departures = moves.departedFrom(county, start, end);
+        List<MoveFacts> arrivals = List.of();
         if (everything) {
             figures.put("registeredPersons", records[0]);
             figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
@@ -99,11 +99,11 @@ public class IndicatorService {
         }
 
         Ratio timeliness = IndicatorArithmetic.notificationTimeliness(
-                departures.stream().map(m -> new Departure(m.departedOn, m.departureRegisteredOn)).toList(),
+                departures.stream().map(m -> new Departure(m.departedOn(), m.departureRegisteredOn())).toList(),
                 period, config.notificationDays());
         Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(
                 moves.announcedTouching(county, start, end).stream()
-                        .map(m -> new AnnouncedMove(m.departedOn, m.settledOn)).toList(),
+                        .map(m -> new AnnouncedMove(m.departedOn(), m.settledOn())).toList(),
                 period, config.arrivalMatchDays(), today);
         List<Request> requests = verifications.addressedTo(county, start, end).stream()
                 .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList();
@@ -130,15 +130,15 @@ public class IndicatorService {
         breakdowns.put("registeredBySex", sum(sexAndYear, row -> String.valueOf(row[0])));
         breakdowns.put("registeredByAgeBand",
                 sum(sexAndYear, row -> IndicatorArithmetic.ageBand((Integer) row[1], year)));
-        breakdowns.put("outflowByReason", count(departures, m -> m.reason));
-        breakdowns.put("outflowBySex", count(departures, m -> m.sex));
-        breakdowns.put("outflowByAgeBand", count(departures, m -> IndicatorArithmetic.ageBand(m.birthYear, year)));
-        breakdowns.put("inflowByReason", count(arrivals, m -> m.reason));
-        breakdowns.put("inflowBySex", count(arrivals, m -> m.sex));
-        breakdowns.put("inflowByAgeBand", count(arrivals, m -> IndicatorArithmetic.ageBand(m.birthYear, year)));
-        List<MoveRecord> touching = moves.startedTouching(county, start, end);
-        breakdowns.put("movesByStatus", count(touching, m -> m.status));
-        breakdowns.put("movesByReason", count(touching, m -> m.reason));
+        breakdowns.put("outflowByReason", count(departures, MoveFacts::reason));
+        breakdowns.put("outflowBySex", count(departures, MoveFacts::sex));
+        breakdowns.put("outflowByAgeBand", count(departures, m -> IndicatorArithmetic.ageBand(m.birthYear(), year)));
+        breakdowns.put("inflowByReason", count(arrivals, MoveFacts::reason));
+        breakdowns.put("inflowBySex", count(arrivals, MoveFacts::sex));
+        breakdowns.put("inflowByAgeBand", count(arrivals, m -> IndicatorArithmetic.ageBand(m.birthYear(), year)));
+        List<MoveFacts> touching = moves.startedTouching(county, start, end);
+        breakdowns.put("movesByStatus", count(touching, MoveFacts::status));
+        breakdowns.put("movesByReason", count(touching, MoveFacts::reason));
 
         return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
     }
@@ -152,7 +152,7 @@ public class IndicatorService {
         }
     }
 
-    private static Map<String, Long> count(Collection<MoveRecord> rows, Function<MoveRecord, String> key) {
+    private static Map<String, Long> count(Collection<MoveFacts> rows, Function<MoveFacts, String> key) {
         return rows.stream().collect(Collectors.groupingBy(m -> String.valueOf(key.apply(m)), TreeMap::new,
                 Collectors.counting()));
     }
