@@ -2,6 +2,7 @@ package org.liudong.assessment.messaging;
 
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
+import org.liudong.platform.consumer.DatabaseOutages;
 import org.liudong.platform.consumer.PoisonEventException;
 
 import java.sql.SQLException;
@@ -13,17 +14,17 @@ class DatabaseUnavailableTest {
 
     @Test
     void lostOrRefusedConnectionsAreWaitedFor() {
-        assertThat(EventConsumer.isDatabaseUnavailable(new IllegalStateException("commit failed",
+        assertThat(DatabaseOutages.isTransient(new IllegalStateException("commit failed",
                 new SQLException("An I/O error occurred while sending to the backend", "08006")))).isTrue();
-        assertThat(EventConsumer.isDatabaseUnavailable(new RuntimeException(
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(
                 new JDBCConnectionException("Unable to acquire JDBC Connection", new SQLException("refused"))))).isTrue();
-        assertThat(EventConsumer.isDatabaseUnavailable(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
     }
 
     @Test
     void brokenEventsAndOtherSqlErrorsAreNot() {
-        assertThat(EventConsumer.isDatabaseUnavailable(new PoisonEventException("missing field county"))).isFalse();
-        assertThat(EventConsumer.isDatabaseUnavailable(new RuntimeException(
+        assertThat(DatabaseOutages.isTransient(new PoisonEventException("missing field county"))).isFalse();
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(
                 new SQLException("value too long", "22001")))).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.liudong.migration.service.PersonProjection;
 import org.liudong.platform.consumer.CloudEventReader;
+import org.liudong.platform.consumer.DatabaseOutages;
 import org.liudong.platform.consumer.PoisonEventException;
 import org.liudong.platform.events.CloudEvent;
 
@@ -25,7 +26,6 @@ public class RegistryEventsConsumer {
     public static final String CHANNEL = "registry-events";
     private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
     static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final CloudEventReader reader;
     private final PersonProjection projection;
@@ -44,38 +44,12 @@ public class RegistryEventsConsumer {
         }
         try {
             PersonState state = PersonState.of(event.data);
-            if (!applyWaitingForTheDatabase(event, state)) {
+            if (!DatabaseOutages.waitOut(() -> projection.apply(event.uuid(), event.type, state), FIRST_PAUSE,
+                    event.type + " " + event.id)) {
                 LOG.debugf("Skipped redelivered event %s", event.id);
             }
         } catch (PoisonEventException e) {
             throw new PoisonEventException(event.type + " " + event.id + ": " + e.getMessage());
         }
-    }
-
-    private boolean applyWaitingForTheDatabase(CloudEvent event, PersonState state) {
-        Duration pause = FIRST_PAUSE;
-        while (true) {
-            try {
-                return projection.apply(event.uuid(), event.type, state);
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw e;
-                }
-                LOG.warnf("Database unavailable while applying %s %s, retrying in %s: %s",
-                        event.type, event.id, pause, e.getMessage());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = nextPause(pause);
-            }
-        }
-    }
-
-    static Duration nextPause(Duration pause) {
-        Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
     }
 }

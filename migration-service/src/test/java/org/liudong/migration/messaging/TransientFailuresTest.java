@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
+import org.liudong.platform.consumer.DatabaseOutages;
 import org.liudong.platform.consumer.PoisonEventException;
 
 import java.net.ConnectException;
@@ -20,27 +21,27 @@ class TransientFailuresTest {
 
     @Test
     void lostOrRefusedConnectionsAreWaitedFor() {
-        assertThat(TransientFailures.isTransient(new IllegalStateException("commit failed",
+        assertThat(DatabaseOutages.isTransient(new IllegalStateException("commit failed",
                 new SQLException("An I/O error occurred while sending to the backend", "08006")))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("Connection refused", "08001"))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(new JDBCConnectionException(
+        assertThat(DatabaseOutages.isTransient(new SQLException("Connection refused", "08001"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(new JDBCConnectionException(
                 "Unable to acquire JDBC Connection", new SQLException("refused"))))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(
                 new ConnectException("Connection refused")))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLTransientConnectionException("pool closed"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new SQLTransientConnectionException("pool closed"))).isTrue();
     }
 
     @Test
     void aServerShuttingDownIsWaitedFor() {
-        assertThat(TransientFailures.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("crash shutdown", "57P02"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")))
+        assertThat(DatabaseOutages.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new SQLException("crash shutdown", "57P02"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
     }
 
     @Test
     void anAgroalAcquisitionTimeoutIsWaitedFor() {
-        assertThat(TransientFailures.isTransient(new RuntimeException(
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(
                 new SQLException("Sorry, acquisition timeout!")))).isTrue();
     }
 
@@ -48,26 +49,26 @@ class TransientFailuresTest {
     void aTransactionThatCouldNotCommitForConcurrencyIsRetried() {
         RollbackException rollback = new RollbackException("could not commit");
         rollback.initCause(new SQLException("could not serialize access", "40001"));
-        assertThat(TransientFailures.isTransient(rollback)).isTrue();
-        assertThat(TransientFailures.isTransient(new LockAcquisitionException("deadlock detected",
+        assertThat(DatabaseOutages.isTransient(rollback)).isTrue();
+        assertThat(DatabaseOutages.isTransient(new LockAcquisitionException("deadlock detected",
                 new SQLException("deadlock detected", "40P01")))).isTrue();
     }
 
     @Test
     void brokenEventsAreNotWaitedFor() {
-        assertThat(TransientFailures.isTransient(new PoisonEventException("data.county is missing"))).isFalse();
-        assertThat(TransientFailures.isTransient(new ConstraintViolationException("invalid", Set.of()))).isFalse();
+        assertThat(DatabaseOutages.isTransient(new PoisonEventException("data.county is missing"))).isFalse();
+        assertThat(DatabaseOutages.isTransient(new ConstraintViolationException("invalid", Set.of()))).isFalse();
     }
 
     @Test
     void otherSqlErrorsAreNotWaitedFor() {
-        assertThat(TransientFailures.isTransient(new RuntimeException(
+        assertThat(DatabaseOutages.isTransient(new RuntimeException(
                 new SQLException("value too long", "22001")))).isFalse();
-        assertThat(TransientFailures.isTransient(new org.hibernate.exception.ConstraintViolationException(
+        assertThat(DatabaseOutages.isTransient(new org.hibernate.exception.ConstraintViolationException(
                 "duplicate key", new SQLException("duplicate key", "23505"), "pk")))
                 .isFalse();
-        assertThat(TransientFailures.isTransient(new SQLException("no SQL state"))).isFalse();
-        assertThat(TransientFailures.isTransient(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseOutages.isTransient(new SQLException("no SQL state"))).isFalse();
+        assertThat(DatabaseOutages.isTransient(new IllegalStateException("bug"))).isFalse();
     }
 
     @Test
@@ -75,10 +76,10 @@ class TransientFailuresTest {
         Duration pause = RegistryEventsConsumer.FIRST_PAUSE;
         assertThat(pause).isEqualTo(Duration.ofMillis(500));
         for (int i = 0; i < 6; i++) {
-            pause = RegistryEventsConsumer.nextPause(pause);
+            pause = DatabaseOutages.nextPause(pause);
         }
         assertThat(pause).isEqualTo(Duration.ofSeconds(30));
-        assertThat(RegistryEventsConsumer.nextPause(pause)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(RegistryEventsConsumer.nextPause(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(DatabaseOutages.nextPause(pause)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DatabaseOutages.nextPause(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(2));
     }
 }
