@@ -17,28 +17,15 @@ public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
     /** Under way at the end of the period: begun before it, not ended before it. */
     private static final String ACTIVE = "startedOn < :end and (endedOn is null or endedOn >= :end)";
 
-    public List<MoveFacts> departedFrom(String county, LocalDate start, LocalDate end) {
-        return facts("m.originCounty = :county and m.announced = true and m.departedOn >= :start"
-                + " and m.departedOn < :end", county, start, end);
-    }
-
-    public List<MoveFacts> arrivedIn(String county, LocalDate start, LocalDate end) {
-        return facts("m.destinationCounty = :county and m.arrivedOn >= :start and m.arrivedOn < :end",
-                county, start, end);
-    }
-
-    /** Announced departures of the period with the county at either end (both ends are assessed). */
-    public List<MoveFacts> announcedTouching(String county, LocalDate start, LocalDate end) {
-        return facts(TOUCHES_M + " and m.announced = true and m.departedOn >= :start and m.departedOn < :end",
-                county, start, end);
-    }
-
-    public List<MoveFacts> startedTouching(String county, LocalDate start, LocalDate end) {
-        return facts(TOUCHES_M + " and m.startedOn >= :start and m.startedOn < :end", county, start, end);
-    }
-
-    private List<MoveFacts> facts(String where, String county, LocalDate start, LocalDate end) {
-        return getEntityManager().createQuery(MoveFacts.SELECT + where, MoveFacts.class)
+    /**
+     * Every move with the county at either end that departed, arrived or began within [start, end): one read for
+     * all of a county month's lists, which {@link MoveFacts} then tells apart.
+     */
+    public List<MoveFacts> touchingWithin(String county, LocalDate start, LocalDate end) {
+        return getEntityManager().createQuery(MoveFacts.SELECT + TOUCHES_M
+                        + " and ((m.departedOn >= :start and m.departedOn < :end)"
+                        + " or (m.arrivedOn >= :start and m.arrivedOn < :end)"
+                        + " or (m.startedOn >= :start and m.startedOn < :end))", MoveFacts.class)
                 .setParameter("county", county).setParameter("start", start).setParameter("end", end)
                 .getResultList();
     }

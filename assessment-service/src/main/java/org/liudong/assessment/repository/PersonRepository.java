@@ -15,9 +15,6 @@ public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUI
     private static final String REGISTERED = "p.county = :county and p.registeredAt < :end"
             + " and (p.endedAt is null or p.endedAt >= :end)";
 
-    private static final String REGISTERED_ELSEWHERE = "exists (select 1 from PersonRecord o where o.idIndex = p.idIndex"
-            + " and o.county <> p.county and o.registeredAt < :end and (o.endedAt is null or o.endedAt >= :end))";
-
     /** Sex and birth year of the registered persons, counted: rows of [sex, birthYear, count]. */
     public List<Object[]> sexAndBirthYear(String county, Instant end) {
         return getEntityManager().createQuery("select p.sex, p.birthYear, count(p) from PersonRecord p where " + REGISTERED
@@ -26,24 +23,32 @@ public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUI
     }
 
     /**
-     * Registered persons, and those with every field the register needs, a plausible birth year and no twin
-     * elsewhere — counted in one statement, so both come from the same snapshot: [all, good].
+     * Of the persons registered at {@code end}: how many, how many have every field the register needs, a
+     * plausible birth year and no twin elsewhere, and how many share their pseudonym with a person registered in
+     * another county.
      */
-    public long[] countRecordsAndGoodOnes(String county, Instant end, int year) {
-        Object[] row = getEntityManager().createQuery("select count(p), coalesce(sum(case when"
-                        + " p.householdId is not null and p.relation is not null and p.sex in ('M', 'F')"
-                        + " and p.idIndex is not null and p.birthYear between 1900 and :year"
-                        + " and not " + REGISTERED_ELSEWHERE + " then 1 else 0 end), 0)"
-                        + " from PersonRecord p where " + REGISTERED, Object[].class)
-                .setParameter("county", county).setParameter("end", end).setParameter("year", year).getSingleResult();
-        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    public record RecordCounts(long all, long good, long registeredElsewhere) {
     }
 
-    /** Registered persons whose pseudonym is also registered in another county. */
-    public long countRegisteredElsewhere(String county, Instant end) {
-        return getEntityManager().createQuery("select count(p) from PersonRecord p where " + REGISTERED
-                        + " and p.idIndex is not null and " + REGISTERED_ELSEWHERE, Long.class)
-                .setParameter("county", county).setParameter("end", end).getSingleResult();
+    /**
+     * The {@link RecordCounts} in one statement: one pass over the county's persons that looks for each one's twin
+     * once (the lookup is most of the cost), and every count from the same snapshot.
+     */
+    public RecordCounts countRecords(String county, Instant end, int year) {
+        // materialized: inlined, the twin lookup would run once for each count that mentions it
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("with registered as materialized ("
+                        + "select p.household_id is not null and p.relation is not null and p.sex in ('M', 'F')"
+                        + " and p.id_index is not null and p.birth_year between 1900 and :year as complete,"
+                        + " p.id_index is not null and exists (select 1 from person o where o.id_index = p.id_index"
+                        + " and o.county <> p.county and o.registered_at < :end"
+                        + " and (o.ended_at is null or o.ended_at >= :end)) as elsewhere"
+                        + " from person p where p.county = :county and p.registered_at < :end"
+                        + " and (p.ended_at is null or p.ended_at >= :end))"
+                        + " select count(*), count(*) filter (where complete and not elsewhere),"
+                        + " count(*) filter (where elsewhere) from registered")
+                .setParameter("county", county).setParameter("end", end).setParameter("year", year).getSingleResult();
+        return new RecordCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue());
     }
 
     public List<String> countiesUnder(String prefix) {

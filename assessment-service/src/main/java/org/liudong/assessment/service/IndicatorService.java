@@ -1,7 +1,7 @@
 package org.liudong.assessment.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.Indicator;
 import org.liudong.assessment.domain.IndicatorArithmetic;
@@ -38,6 +38,10 @@ public class IndicatorService {
     private final VerificationRepository verifications;
     private final AssessmentConfig config;
     private final Clock clock;
+    private final CoalescedComputations<Question, CountyIndicators> computations = new CoalescedComputations<>();
+
+    private record Question(String county, Period period, boolean everything) {
+    }
 
     public IndicatorService(PersonRepository persons, HouseholdRepository households, MoveRepository moves,
                             VerificationRepository verifications, AssessmentConfig config) {
@@ -58,18 +62,25 @@ public class IndicatorService {
     }
 
     /** Every figure of a county month: the scored indicators, the other counts and the breakdowns. */
-    @Transactional
     public CountyIndicators compute(String county, Period period) {
-        return compute(county, period, true);
+        return shared(county, period, true);
     }
 
     /**
      * Only the figures a scorecard judges, with their ratios: about half the queries of {@link #compute}, which
      * matters to the watcher re-scoring every changed county month while the consumers run.
      */
-    @Transactional
     public CountyIndicators scored(String county, Period period) {
-        return compute(county, period, false);
+        return shared(county, period, false);
+    }
+
+    /**
+     * Computing a county month reads all of its rows, so concurrent requests for the same figures share one
+     * computation that began after they asked (see {@link CoalescedComputations}).
+     */
+    private CountyIndicators shared(String county, Period period, boolean everything) {
+        return computations.get(new Question(county, period, everything),
+                () -> QuarkusTransaction.joiningExisting().call(() -> compute(county, period, everything)));
     }
 
     private CountyIndicators compute(String county, Period period, boolean everything) {
@@ -84,14 +95,14 @@ public class IndicatorService {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         List<String> noData = new ArrayList<>();
 
-        // one statement for both counts: a second query could see persons committed in between
-        long[] records = persons.countRecordsAndGoodOnes(county, endInstant, year);
-        List<MoveFacts> departures = moves.departedFrom(county, start, end);
+        PersonRepository.RecordCounts records = persons.countRecords(county, endInstant, year);
+        List<MoveFacts> touching = moves.touchingWithin(county, start, end);
+        List<MoveFacts> departures = touching.stream().filter(m -> m.departedFrom(county, start, end)).toList();
         List<MoveFacts> arrivals = List.of();
         if (everything) {
-            figures.put("registeredPersons", records[0]);
+            figures.put("registeredPersons", records.all());
             figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
-            arrivals = moves.arrivedIn(county, start, end);
+            arrivals = touching.stream().filter(m -> m.arrivedIn(county, start, end)).toList();
             figures.put("outflow", (long) departures.size());
             figures.put("inflow", (long) arrivals.size());
             figures.put("activeMigrantsOut", moves.countActiveOut(county, end));
@@ -102,13 +113,13 @@ public class IndicatorService {
                 departures.stream().map(m -> new Departure(m.departedOn(), m.departureRegisteredOn())).toList(),
                 period, config.notificationDays());
         Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(
-                moves.announcedTouching(county, start, end).stream()
+                touching.stream().filter(m -> m.announcedWithin(start, end))
                         .map(m -> new AnnouncedMove(m.departedOn(), m.settledOn())).toList(),
                 period, config.arrivalMatchDays(), today);
         List<Request> requests = verifications.addressedTo(county, start, end).stream()
                 .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList();
         Ratio replyTimeliness = IndicatorArithmetic.verificationReplyTimeliness(requests, period, today);
-        Ratio quality = IndicatorArithmetic.recordQuality(records[1], records[0]);
+        Ratio quality = IndicatorArithmetic.recordQuality(records.good(), records.all());
 
         share(Indicator.NOTIFICATION_TIMELINESS, timeliness, figures, ratios, noData);
         share(Indicator.ARRIVAL_MATCH_RATE, matchRate, figures, ratios, noData);
@@ -120,7 +131,7 @@ public class IndicatorService {
         figures.put(Indicator.LAPSED_MOVES.key(), moves.countLapsed(county, start, end));
         figures.put(Indicator.DISPUTED_MOVES.key(), moves.countDisputed(county, start, end));
         share(Indicator.RECORD_QUALITY, quality, figures, ratios, noData);
-        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), persons.countRegisteredElsewhere(county, endInstant)
+        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), records.registeredElsewhere()
                 + moves.countPersonsWithTwoActiveMoves(county, end));
         if (!everything) {
             return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
@@ -136,9 +147,9 @@ public class IndicatorService {
         breakdowns.put("inflowByReason", count(arrivals, MoveFacts::reason));
         breakdowns.put("inflowBySex", count(arrivals, MoveFacts::sex));
         breakdowns.put("inflowByAgeBand", count(arrivals, m -> IndicatorArithmetic.ageBand(m.birthYear(), year)));
-        List<MoveFacts> touching = moves.startedTouching(county, start, end);
-        breakdowns.put("movesByStatus", count(touching, MoveFacts::status));
-        breakdowns.put("movesByReason", count(touching, MoveFacts::reason));
+        List<MoveFacts> started = touching.stream().filter(m -> m.startedWithin(start, end)).toList();
+        breakdowns.put("movesByStatus", count(started, MoveFacts::status));
+        breakdowns.put("movesByReason", count(started, MoveFacts::reason));
 
         return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
     }

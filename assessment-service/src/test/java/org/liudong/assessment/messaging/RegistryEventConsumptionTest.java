@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.liudong.assessment.support.Kafka;
@@ -11,13 +12,18 @@ import org.liudong.stack.testing.PlatformTestResource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.liudong.assessment.support.Api.indicators;
 import static org.liudong.assessment.support.Api.registeredPersons;
 import static org.liudong.assessment.support.SampleEvents.deathRegistered;
 import static org.liudong.assessment.support.SampleEvents.freshCounty;
+import static org.liudong.assessment.support.SampleEvents.idIndex;
+import static org.liudong.assessment.support.SampleEvents.person;
 import static org.liudong.assessment.support.SampleEvents.personRegistered;
 
 @QuarkusTest
@@ -26,6 +32,7 @@ class RegistryEventConsumptionTest {
 
     private static final String REGISTRY = "registry.events";
     private static final String DLQ = "assessment-service.dlq";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Test
     void registeredPersonIsCountedForItsCounty() {
@@ -64,6 +71,36 @@ class RegistryEventConsumptionTest {
         Kafka.publish(REGISTRY, deathRegistered(personId, county, Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == 0);
+    }
+
+    @Test
+    void aPseudonymRegisteredInTwoCountiesIsASuspectedDuplicateInBothUntilOneRegistrationEnds() {
+        String county = freshCounty();
+        String other = freshCounty();
+        String idIndex = idIndex();
+        UUID twin = UUID.randomUUID();
+        Instant earlier = Instant.now().minusSeconds(60);
+        Kafka.publish(REGISTRY, person("person-registered", UUID.randomUUID(), county, UUID.randomUUID(), idIndex, earlier));
+        Kafka.publish(REGISTRY, personRegistered(UUID.randomUUID(), county, earlier));
+        Kafka.publish(REGISTRY, person("person-registered", twin, other, UUID.randomUUID(), idIndex, earlier));
+
+        YearMonth month = YearMonth.now(CHINA);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath figures = indicators(county, month);
+            assertThat(figures.getLong("indicators.registeredPersons")).isEqualTo(2);
+            assertThat(figures.getLong("indicators.suspectedDuplicates")).isEqualTo(1);
+            // the twin's record is not a good one: one of two
+            assertThat(figures.getDouble("indicators.recordQuality")).isEqualTo(0.5);
+            assertThat(indicators(other, month).getLong("indicators.suspectedDuplicates")).isEqualTo(1);
+        });
+
+        Kafka.publish(REGISTRY, deathRegistered(twin, other, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath figures = indicators(county, month);
+            assertThat(figures.getLong("indicators.suspectedDuplicates")).isZero();
+            assertThat(figures.getDouble("indicators.recordQuality")).isEqualTo(1.0);
+        });
     }
 
     @Test
