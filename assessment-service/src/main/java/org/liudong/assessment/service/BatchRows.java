@@ -61,6 +61,11 @@ public final class BatchRows {
             store.upsert(table, changed.values());
             changed.clear();
         }
+
+        /** The rows created or changed since the last write. */
+        Collection<E> changedRows() {
+            return changed.values();
+        }
     }
 
     public final Table<PersonRecord> persons;
@@ -73,6 +78,17 @@ public final class BatchRows {
         households = new Table<>(store, ProjectionRows.HOUSEHOLDS);
         moves = new Table<>(store, ProjectionRows.MOVES);
         verifications = new Table<>(store, ProjectionRows.VERIFICATIONS);
+    }
+
+    /** The pseudonyms of the persons created or changed since the last write. */
+    Set<String> changedPseudonyms() {
+        Set<String> pseudonyms = new HashSet<>();
+        for (PersonRecord person : persons.changedRows()) {
+            if (person.idIndex != null) {
+                pseudonyms.add(person.idIndex);
+            }
+        }
+        return pseudonyms;
     }
 
     /** Writes every row created or changed, one statement per table. */

@@ -9,6 +9,7 @@ import org.liudong.assessment.domain.DirtyCounty;
 import org.liudong.assessment.domain.StreamEvent;
 import org.liudong.assessment.messaging.EventData;
 import org.liudong.assessment.repository.DirtyCountyRepository;
+import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.ProcessedEventRepository;
 import org.liudong.assessment.repository.StreamEventRepository;
 import org.liudong.platform.consumer.PoisonEventException;
@@ -35,6 +36,7 @@ public class ProjectionService {
     private static final String MIGRATION = "liudong.migration.";
 
     private final ProcessedEventRepository processed;
+    private final PersonRepository persons;
     private final Prefetch prefetch;
     private final RegistryProjection registry;
     private final MigrationProjection migration;
@@ -43,11 +45,12 @@ public class ProjectionService {
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public ProjectionService(ProcessedEventRepository processed, Prefetch prefetch, RegistryProjection registry,
-                             MigrationProjection migration,
+    public ProjectionService(ProcessedEventRepository processed, PersonRepository persons, Prefetch prefetch,
+                             RegistryProjection registry, MigrationProjection migration,
                              DirtyCountyRepository dirty, StreamEventRepository stream, EntityManager entityManager,
                              ObjectMapper json) {
         this.processed = processed;
+        this.persons = persons;
         this.prefetch = prefetch;
         this.registry = registry;
         this.migration = migration;
@@ -72,10 +75,11 @@ public class ProjectionService {
      * must not repeat the live feed or the published events. Events the live consumer dead-lettered are
      * skipped here too (their checks run before anything is changed).
      *
+     * @param bulk the rebuild is loading its tables, which have no index but their keys yet
      * @return how many events were skipped as poison
      */
     @Transactional(dontRollbackOn = PoisonEventException.class)
-    public int replay(List<CloudEvent> events, String schema) {
+    public int replay(List<CloudEvent> events, String schema, boolean bulk) {
         // a rebuild that dies is started again from scratch, so its batches need not wait for the disk
         entityManager.createNativeQuery("select set_config('search_path', ?1, true),"
                 + " set_config('synchronous_commit', 'off', true)").setParameter(1, schema + ", public").getSingleResult();
@@ -91,7 +95,7 @@ public class ProjectionService {
                 skipped++;
             }
         }
-        rows.write();
+        write(rows, !bulk);
         return skipped;
     }
 
@@ -105,8 +109,18 @@ public class ProjectionService {
                 project(event, changes, rows);
             }
         }
-        rows.write();
+        write(rows, true);
         return changes;
+    }
+
+    /**
+     * Writes the batch's rows and, unless a rebuild loads its tables in bulk (it finds the shared pseudonyms of all
+     * rows at once afterwards, {@link PersonRepository#recordAllSharedPseudonyms}), the pseudonyms that became shared.
+     */
+    private void write(BatchRows rows, boolean sharedPseudonyms) {
+        Set<String> pseudonyms = sharedPseudonyms ? rows.changedPseudonyms() : Set.of();
+        rows.write();
+        persons.recordSharedPseudonyms(pseudonyms);
     }
 
     private void project(CloudEvent event, Changes changes, BatchRows rows) {

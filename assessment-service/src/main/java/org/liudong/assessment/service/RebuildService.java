@@ -13,6 +13,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.RebuildJob;
+import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.RebuildJobRepository;
 import org.liudong.platform.consumer.CloudEventReader;
 import org.liudong.platform.consumer.PoisonEventException;
@@ -44,22 +45,26 @@ public class RebuildService {
 
     public static final String LIVE = "projection";
     public static final String FRESH = "projection_rebuild";
-    private static final List<String> TABLES = List.of("processed_event", "person", "household", "move", "verification");
+    private static final List<String> TABLES = List.of("processed_event", "person", "household", "move", "verification",
+            "shared_pseudonym");
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
     private final RebuildJobRepository jobs;
     private final ProjectionService projection;
+    private final PersonRepository persons;
     private final CloudEventReader reader;
     private final EntityManager entityManager;
     private final ManagedExecutor executor;
     private final AssessmentConfig config;
     private final String bootstrapServers;
 
-    public RebuildService(RebuildJobRepository jobs, ProjectionService projection, CloudEventReader reader,
+    public RebuildService(RebuildJobRepository jobs, ProjectionService projection, PersonRepository persons,
+                          CloudEventReader reader,
                           EntityManager entityManager, ManagedExecutor executor, AssessmentConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.jobs = jobs;
         this.projection = projection;
+        this.persons = persons;
         this.reader = reader;
         this.entityManager = entityManager;
         this.executor = executor;
@@ -149,13 +154,19 @@ public class RebuildService {
         }
     }
 
-    /** Builds the indexes the live tables have besides their primary keys, and gathers the planner's statistics. */
+    /**
+     * Builds the indexes the live tables have besides their primary keys, finds the shared pseudonyms of all persons
+     * (the bulk replay left them out), and gathers the planner's statistics.
+     */
     private void indexFreshTables() {
         for (String index : definitions("select replace(pg_get_indexdef(i.indexrelid), ' ON " + LIVE + ".', ' ON "
                 + FRESH + ".') from pg_index i join pg_class c on c.oid = i.indrelid"
                 + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = '" + LIVE + "' and not i.indisprimary")) {
             entityManager.createNativeQuery(index).executeUpdate();
         }
+        entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
+                .setParameter(1, FRESH + ", public").getSingleResult();
+        persons.recordAllSharedPseudonyms();
         for (String table : TABLES) {
             entityManager.createNativeQuery("analyze " + FRESH + "." + table).executeUpdate();
         }
@@ -200,10 +211,10 @@ public class RebuildService {
 
     private Future<?> apply(List<CloudEvent> batch, ExecutorService writer) {
         if (writer == null) {
-            projection.replay(batch, FRESH);
+            projection.replay(batch, FRESH, false);
             return CompletableFuture.completedFuture(null);
         }
-        return writer.submit(() -> projection.replay(batch, FRESH));
+        return writer.submit(() -> projection.replay(batch, FRESH, true));
     }
 
     private static void awaitDone(Future<?> applying) {

@@ -41,6 +41,17 @@ class ProjectionRowsTest {
     @Inject
     DirtyCountyRepository dirty;
 
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void connectionsRunWithoutQueryCompilationAndOnTheProjectionSchema() {
+        Object[] settings = (Object[]) QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select current_setting('jit'), current_schema()").getSingleResult());
+        // the platform's default: compiling an indicator query took longer than running it
+        assertThat(settings).containsExactly("off", "projection");
+    }
+
     @Test
     void everyColumnOfEveryTableSurvivesAWriteAndARead() {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -30,7 +30,9 @@ import static org.liudong.assessment.support.SampleEvents.freshCounty;
 import static org.liudong.assessment.support.SampleEvents.freshMonth;
 import static org.liudong.assessment.support.SampleEvents.householdRegistered;
 import static org.liudong.assessment.support.SampleEvents.move;
+import static org.liudong.assessment.support.SampleEvents.idIndex;
 import static org.liudong.assessment.support.SampleEvents.noon;
+import static org.liudong.assessment.support.SampleEvents.person;
 import static org.liudong.assessment.support.SampleEvents.personRegistered;
 import static org.liudong.assessment.support.SampleEvents.verification;
 
@@ -52,6 +54,7 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(indicators(origin, month).getLong("indicators.registeredPersons")).isEqualTo(1);
             assertThat(indicators(origin, month).getLong("indicators.lapsedMoves")).isEqualTo(1);
+            assertThat(indicators(destination, month).getLong("indicators.suspectedDuplicates")).isEqualTo(1);
             assertThat(indicators(destination, month).getLong("indicators.inflow")).isEqualTo(1);
             assertThat(indicators(destination, month).getLong("ratios.verificationReplyTimeliness.denominator"))
                     .isEqualTo(1);
@@ -86,8 +89,13 @@ class RebuildTest {
         UUID household = UUID.randomUUID();
         UUID alive = UUID.randomUUID();
         UUID dead = UUID.randomUUID();
+        String aliveIdIndex = idIndex();
         Kafka.publish("registry.events", householdRegistered(household, origin, noon(month.atDay(1))));
-        Kafka.publish("registry.events", personRegistered(alive, origin, noon(month.atDay(1))));
+        Kafka.publish("registry.events", person("person-registered", alive, origin, household, aliveIdIndex,
+                noon(month.atDay(1))));
+        // registered in the destination too: a suspected duplicate at both ends
+        Kafka.publish("registry.events", person("person-registered", UUID.randomUUID(), destination,
+                UUID.randomUUID(), aliveIdIndex, noon(month.atDay(2))));
         Kafka.publish("registry.events", personRegistered(dead, origin, noon(month.atDay(1))));
         Kafka.publish("registry.events", deathRegistered(dead, origin, noon(month.atDay(9))));
         UUID settled = UUID.randomUUID();
@@ -117,6 +125,8 @@ class RebuildTest {
             rows.addAll(rows("select * from move where origin_county in (?1, ?2) order by move_id", origin, destination));
             rows.addAll(rows("select * from verification where to_county in (?1, ?2) order by verification_id", origin,
                     destination));
+            rows.addAll(rows("select 'shared', s.id_index from shared_pseudonym s where exists (select 1 from person p"
+                    + " where p.id_index = s.id_index and p.county in (?1, ?2)) order by id_index", origin, destination));
             return rows;
         });
     }
