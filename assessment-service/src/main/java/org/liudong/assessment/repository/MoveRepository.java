@@ -1,12 +1,13 @@
 package org.liudong.assessment.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.assessment.domain.MoveRecord;
+import org.liudong.platform.persistence.Listing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,21 +32,23 @@ public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
     }
 
     public long countActiveOut(String county, LocalDate end) {
-        return count("originCounty = :county and " + ACTIVE, Parameters.with("county", county).and("end", end));
+        return Listing.count(getEntityManager(), MoveRecord.class, "originCounty = :county and " + ACTIVE,
+                Map.of("county", county, "end", end));
     }
 
     public long countActiveIn(String county, LocalDate end) {
-        return count("destinationCounty = :county and " + ACTIVE, Parameters.with("county", county).and("end", end));
+        return Listing.count(getEntityManager(), MoveRecord.class, "destinationCounty = :county and " + ACTIVE,
+                Map.of("county", county, "end", end));
     }
 
     public long countLapsed(String county, LocalDate start, LocalDate end) {
-        return count(TOUCHES + " and lapsedOn >= :start and lapsedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+        return Listing.count(getEntityManager(), MoveRecord.class, TOUCHES + " and lapsedOn >= :start and lapsedOn < :end",
+                Map.of("county", county, "start", start, "end", end));
     }
 
     public long countDisputed(String county, LocalDate start, LocalDate end) {
-        return count(TOUCHES + " and disputedOn >= :start and disputedOn < :end",
-                Parameters.with("county", county).and("start", start).and("end", end));
+        return Listing.count(getEntityManager(), MoveRecord.class, TOUCHES + " and disputedOn >= :start and disputedOn < :end",
+                Map.of("county", county, "start", start, "end", end));
     }
 
     /** Persons with two moves under way at once, one of them touching the county. */

@@ -1,30 +1,31 @@
 package org.liudong.migration.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.migration.domain.InboxItem;
+import org.liudong.platform.persistence.Listing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class InboxRepository implements PanacheRepositoryBase<InboxItem, UUID> {
 
-    public PanacheQuery<InboxItem> search(String county, InboxItem.Kind kind, Boolean handled) {
+    /** The county's items, newest first, optionally of one kind and handled or not. */
+    public Listing<InboxItem> search(String county, InboxItem.Kind kind, Boolean handled) {
         List<String> where = new ArrayList<>(List.of("county = :county"));
-        Parameters params = Parameters.with("county", county);
+        Map<String, Object> params = new HashMap<>(Map.of("county", county));
         if (kind != null) {
             where.add("kind = :kind");
-            params.and("kind", kind);
+            params.put("kind", kind);
         }
         if (handled != null) {
             where.add("handled = :handled");
-            params.and("handled", handled);
+            params.put("handled", handled);
         }
-        return find(String.join(" and ", where), Sort.descending("createdAt").and("id"), params);
+        return new Listing<>(getEntityManager(), InboxItem.class, String.join(" and ", where), params, "createdAt desc, id");
     }
 }

@@ -1,17 +1,17 @@
 package org.liudong.migration.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.liudong.migration.domain.Move;
 import org.liudong.migration.domain.MoveStatus;
+import org.liudong.platform.persistence.Listing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,8 +39,9 @@ public class MoveRepository implements PanacheRepositoryBase<Move, UUID> {
     }
 
     public boolean livesIn(String idIndex, String destinationCounty) {
-        return count("idIndex = ?1 and destinationCounty = ?2 and status = ?3", idIndex, destinationCounty,
-                MoveStatus.SETTLED) > 0;
+        return Listing.count(getEntityManager(), Move.class, "idIndex = :idIndex and destinationCounty = :county"
+                + " and status = :status", Map.of("idIndex", idIndex, "county", destinationCounty,
+                "status", MoveStatus.SETTLED)) > 0;
     }
 
     /** The settled move that brought the person to the county, when someone moves on from there. */
@@ -50,14 +51,15 @@ public class MoveRepository implements PanacheRepositoryBase<Move, UUID> {
     }
 
     public boolean anyLinking(UUID personId, String idIndex, String county) {
-        return count("(personId = ?1 or idIndex = ?2) and (originCounty = ?3 or destinationCounty = ?3)",
-                personId, idIndex, county) > 0;
+        return Listing.count(getEntityManager(), Move.class, "(personId = :personId or idIndex = :idIndex)"
+                + " and (originCounty = :county or destinationCounty = :county)",
+                Map.of("personId", personId, "idIndex", idIndex, "county", county)) > 0;
     }
 
-    public PanacheQuery<Move> search(String county, Direction direction, MoveStatus status, LocalDate from,
-                                     LocalDate to) {
+    public Listing<Move> search(String county, Direction direction, MoveStatus status, LocalDate from,
+                                LocalDate to) {
         List<String> where = new ArrayList<>();
-        Parameters params = Parameters.with("county", county);
+        Map<String, Object> params = new HashMap<>(Map.of("county", county));
         if (direction == Direction.IN) {
             where.add("destinationCounty = :county");
         } else if (direction == Direction.OUT) {
@@ -67,17 +69,17 @@ public class MoveRepository implements PanacheRepositoryBase<Move, UUID> {
         }
         if (status != null) {
             where.add("status = :status");
-            params.and("status", status);
+            params.put("status", status);
         }
         if (from != null) {
             where.add("registeredOn >= :from");
-            params.and("from", from);
+            params.put("from", from);
         }
         if (to != null) {
             where.add("registeredOn <= :to");
-            params.and("to", to);
+            params.put("to", to);
         }
-        return find(String.join(" and ", where), Sort.descending("createdAt").and("id"), params);
+        return new Listing<>(getEntityManager(), Move.class, String.join(" and ", where), params, "createdAt desc, id");
     }
 
     /** Announced moves whose departure is older than the cutoff, locked; other instances skip them. */

@@ -1,11 +1,11 @@
 package org.liudong.migration.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.migration.domain.InboxItem;
 import org.liudong.migration.repository.InboxRepository;
 import org.liudong.migration.security.MoveAccess;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ public class InboxService {
         this.access = access;
     }
 
-    public PanacheQuery<InboxItem> list(String county, InboxItem.Kind kind, Boolean handled) {
+    public Listing<InboxItem> list(String county, InboxItem.Kind kind, Boolean handled) {
         access.requireInbox(county);
         return items.search(county, kind, handled);
     }

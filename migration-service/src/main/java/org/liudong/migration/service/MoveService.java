@@ -1,6 +1,5 @@
 package org.liudong.migration.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.migration.config.MigrationConfig;
@@ -19,6 +18,7 @@ import org.liudong.migration.repository.PersonRepository;
 import org.liudong.migration.security.MoveAccess;
 import org.liudong.platform.divisions.DivisionCatalog;
 import org.liudong.platform.identity.ResidentIdNumber;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
 
@@ -224,7 +224,7 @@ public class MoveService {
         return access.readable(moves.findById(id));
     }
 
-    public PanacheQuery<Move> list(String county, MoveRepository.Direction direction, MoveStatus status,
+    public Listing<Move> list(String county, MoveRepository.Direction direction, MoveStatus status,
                                    LocalDate from, LocalDate to) {
         access.requireInbox(county);
         return moves.search(county, direction, status, from, to);

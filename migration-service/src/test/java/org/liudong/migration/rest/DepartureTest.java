@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.liudong.migration.domain.Move;
@@ -55,6 +56,24 @@ class DepartureTest {
                 .body("person.idNumber", equalTo(person.idNumber().value()))
                 .body("person.birthDate", equalTo(person.birthDate().toString()))
                 .body("history.action", hasItem("DEPARTURE_REGISTERED"));
+    }
+
+    @Test
+    void theInboxListsNewestFirstOnePageAtATimeAndCountsEveryItem() {
+        long before = inboxPage(0).getLong("total");
+        String earlier = depart(residents.registered(ORIGIN), DESTINATION);
+        String later = depart(residents.registered(ORIGIN), DESTINATION);
+
+        JsonPath first = inboxPage(0);
+        assertThat(first.getList("items.moveId", String.class)).containsExactly(later);
+        assertThat(first.getLong("total")).isEqualTo(before + 2);
+        assertThat(inboxPage(1).getList("items.moveId", String.class)).containsExactly(earlier);
+    }
+
+    private static JsonPath inboxPage(int page) {
+        return as(DESTINATION_CLERK).queryParam("county", DESTINATION).queryParam("kind", "DEPARTURE_NOTICE")
+                .queryParam("size", 1).queryParam("page", page).get("/api/migration/inbox")
+                .then().statusCode(200).body("size", equalTo(1)).body("page", equalTo(page)).extract().jsonPath();
     }
 
     @Test

@@ -1,16 +1,16 @@
 package org.liudong.registry.repository;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.registry.domain.AuditEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 /** Append-only: the table's trigger refuses updates and deletes, so this repository only adds and reads. */
@@ -46,7 +46,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         }
     }
 
-    public PanacheQuery<AuditEvent> bySubject(UUID subjectId) {
-        return find("subjectId", Sort.by("id"), subjectId);
+    public Listing<AuditEvent> bySubject(UUID subjectId) {
+        return new Listing<>(getEntityManager(), AuditEvent.class, "subjectId = :subject", Map.of("subject", subjectId),
+                "id");
     }
 }

@@ -2,8 +2,10 @@ package org.liudong.registry.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.registry.domain.Household;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +17,8 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     public boolean numberTaken(String county, String householdNumber) {
-        return count("county = ?1 and householdNumber = ?2", county, householdNumber) > 0;
+        return Listing.count(getEntityManager(), Household.class, "county = :county and householdNumber = :number",
+                Map.of("county", county, "number", householdNumber)) > 0;
     }
 
     /** Generated household numbers: the county code and a database sequence, so they never collide. */

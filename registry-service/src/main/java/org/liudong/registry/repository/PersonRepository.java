@@ -1,11 +1,11 @@
 package org.liudong.registry.repository;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.platform.identity.Sex;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.registry.domain.Person;
 import org.liudong.registry.domain.PersonStatus;
 import org.liudong.registry.domain.Relation;
@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,20 +86,24 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     }
 
     public long countMembers(UUID householdId) {
-        return count("householdId", householdId);
+        return Listing.count(getEntityManager(), Person.class, "householdId = :householdId",
+                Map.of("householdId", householdId));
     }
 
-    public PanacheQuery<Person> byCounty(String county) {
-        return find("registryCounty", Sort.by("name").and("id"), county);
+    public Listing<Person> byCounty(String county) {
+        return new Listing<>(getEntityManager(), Person.class, "registryCounty = :county", Map.of("county", county),
+                "name, id");
     }
 
-    public PanacheQuery<Person> inHousehold(UUID householdId) {
-        return find("householdId", Sort.by("createdAt").and("id"), householdId);
+    public Listing<Person> inHousehold(UUID householdId) {
+        return new Listing<>(getEntityManager(), Person.class, "householdId = :householdId",
+                Map.of("householdId", householdId), "createdAt, id");
     }
 
     /** Name prefix search within one county; {@code %} and {@code _} in the prefix match literally. */
-    public PanacheQuery<Person> byCountyAndNamePrefix(String county, String namePrefix) {
+    public Listing<Person> byCountyAndNamePrefix(String county, String namePrefix) {
         String escaped = namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return find("registryCounty = ?1 and name like ?2 escape '\\'", Sort.by("name").and("id"), county, escaped + "%");
+        return new Listing<>(getEntityManager(), Person.class, "registryCounty = :county and name like :prefix escape '\\'",
+                Map.of("county", county, "prefix", escaped + "%"), "name, id");
     }
 }

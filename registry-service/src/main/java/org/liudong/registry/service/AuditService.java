@@ -1,8 +1,8 @@
 package org.liudong.registry.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
 import org.liudong.registry.domain.AuditEvent;
@@ -39,8 +39,8 @@ public class AuditService {
                 .or(() -> households.findByIdOptional(subject).map(h -> h.county))
                 .orElseThrow(() -> ProblemException.notFound("Record " + subject));
         caller.requireCovers(county);
-        PanacheQuery<AuditEvent> query = audit.bySubject(subject);
-        return new Page<>(query.page(page, size).list().stream().map(AuditService::view).toList(), page, size, query.count());
+        Listing<AuditEvent> trail = audit.bySubject(subject);
+        return new Page<>(trail.page(page, size).stream().map(AuditService::view).toList(), page, size, trail.count());
     }
 
     private static AuditView view(AuditEvent e) {

@@ -1,9 +1,9 @@
 package org.liudong.registry.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.ResidentIdNumber;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.registry.domain.AuditEvent.Action;
@@ -148,7 +148,7 @@ public class PersonService {
 
     public Page<PersonSummary> searchByCounty(String county, String namePrefix, int page, int size) {
         access.requireRead(county);
-        PanacheQuery<Person> query = namePrefix == null || namePrefix.isBlank()
+        Listing<Person> query = namePrefix == null || namePrefix.isBlank()
                 ? persons.byCounty(county)
                 : persons.byCountyAndNamePrefix(county, namePrefix.strip());
         return page(query, page, size, namePrefix == null ? "list of county " + county : "search by name");
@@ -163,8 +163,8 @@ public class PersonService {
         return page(persons.inHousehold(household.get().id), page, size, "search by household number");
     }
 
-    private Page<PersonSummary> page(PanacheQuery<Person> query, int page, int size, String detail) {
-        List<Person> found = query.page(page, size).list();
+    private Page<PersonSummary> page(Listing<Person> query, int page, int size, String detail) {
+        List<Person> found = query.page(page, size);
         found.forEach(p -> audit.success(Action.SEARCH, PERSON, p.id, p.registryCounty, detail));
         return new Page<>(found.stream().map(views::summary).toList(), page, size, query.count());
     }
