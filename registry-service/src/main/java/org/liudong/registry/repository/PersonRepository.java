@@ -74,10 +74,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("idIndex", idIndex).firstResultOptional();
     }
 
+    @SuppressWarnings("unchecked")
     public List<String> takenIndexes(Collection<String> idIndexes) {
+        // an array parameter keeps the statement the same whatever the number of members; "in :indexes" with a
+        // collection made Hibernate translate the query anew for every household registered. Cast to the column's
+        // type, or the unique index on it is not used.
         return getEntityManager()
-                .createQuery("select p.idIndex from Person p where p.idIndex in :indexes", String.class)
-                .setParameter("indexes", idIndexes)
+                .createNativeQuery("select id_index from person where id_index = any(cast(?1 as char(64)[]))",
+                        String.class)
+                .setParameter(1, idIndexes.toArray(String[]::new))
                 .getResultList();
     }
 
