@@ -5,15 +5,11 @@ import java.time.LocalDate;
 /**
  * The columns of a move the indicators read. Indicator queries select these instead of {@code MoveRecord}
  * entities: a county month can hold tens of thousands of moves, and managing each as an entity made one indicator
- * read take a second.
+ * read take a second ({@link MoveRepository#touchingWithin}).
  */
 public record MoveFacts(String originCounty, String destinationCounty, boolean announced, LocalDate departedOn,
                         LocalDate departureRegisteredOn, LocalDate arrivedOn, LocalDate settledOn, LocalDate startedOn,
                         String reason, String sex, Integer birthYear, String status) {
-
-    static final String SELECT = "select new " + MoveFacts.class.getName()
-            + "(m.originCounty, m.destinationCounty, m.announced, m.departedOn, m.departureRegisteredOn, m.arrivedOn,"
-            + " m.settledOn, m.startedOn, m.reason, m.sex, m.birthYear, m.status) from MoveRecord m where ";
 
     /** Announced, leaving {@code county}, departed within [start, end). */
     public boolean departedFrom(String county, LocalDate start, LocalDate end) {
