@@ -202,8 +202,9 @@ def probe(gateway, token_url, samples, out_json, max_seconds):
 # ---------------------------------------------------------------------------------------------- fault-test load
 def fault_load(gateway, token_url, workers, seconds, stop_file, out_json, timeout):
     """Workers each repeat: register a one-person household, announce its departure, register the matching arrival.
-    Every POST carries an Idempotency-Key; a timeout, a refused connection or a 5xx is retried with the same key
-    (bounded: 40 attempts, 90 s), a 422 on the departure is retried while migration-service learns the resident."""
+    Every POST carries an Idempotency-Key; a timeout, a refused connection, a 5xx or a 409 idempotency-key-in-use is
+    retried with the same key (bounded: 40 attempts, 90 s), a 422 on the departure is retried while
+    migration-service learns the resident."""
     tokens = Tokens(token_url)
     end = time.time() + float(seconds)
     timeout = float(timeout)
@@ -222,7 +223,11 @@ def fault_load(gateway, token_url, workers, seconds, stop_file, out_json, timeou
             if 200 <= status < 300:
                 entry["body"] = answer
                 break
-            if status in (0, 429, 500, 502, 503, 504) or (status == 422 and kind == "departure"):
+            # 409 idempotency-key-in-use: an earlier attempt with this key (one that timed out here) is still
+            # running; its answer comes to the next attempt
+            in_use = status == 409 and isinstance(answer, dict) and str(answer.get("type", "")).endswith(
+                "idempotency-key-in-use")
+            if status in (0, 429, 500, 502, 503, 504) or in_use or (status == 422 and kind == "departure"):
                 time.sleep(min(2.0, 0.1 * entry["attempts"]))
                 continue
             entry["body"] = answer
