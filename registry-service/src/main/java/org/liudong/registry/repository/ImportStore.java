@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The database side of a bulk import, in plain JDBC on the transaction's connection: one query for the persons
- * already registered under a batch's blind indexes, one for its household numbers, then {@code COPY} of the new
+ * The database side of a bulk import, in plain JDBC on the transaction's connection: one query for a batch's
+ * household numbers (the persons already registered come from {@link PersonRepository#householdsByIdIndex}), then
+ * {@code COPY} of the new
  * households, persons, outbox rows and audit entries, and the job's progress — all in the caller's transaction.
  * Hibernate would insert the identity-keyed outbox and audit rows one statement each and dirty-check every entity.
  */
@@ -38,28 +39,6 @@ public class ImportStore {
 
     public ImportStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** The person id's household for each blind index already registered (a null household when it has none). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, UUID> registered(Collection<String> indexes) {
-        Map<String, UUID> found = new HashMap<>();
-        if (indexes.isEmpty()) {
-            return found;
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select id_index, household_id from person where id_index = any(cast(? as char(64)[]))")) {
-            query.setArray(1, connection.createArrayOf("text", indexes.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), rows.getObject(2, UUID.class));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up registered ID numbers", e);
-        }
     }
 
     /** The county's households with these numbers, locked until the transaction ends. */

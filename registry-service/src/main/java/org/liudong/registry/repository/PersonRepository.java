@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.Sex;
 import org.liudong.platform.persistence.Listing;
 import org.liudong.registry.domain.Person;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,16 +76,31 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("idIndex", idIndex).firstResultOptional();
     }
 
-    @SuppressWarnings("unchecked")
-    public List<String> takenIndexes(Collection<String> idIndexes) {
-        // an array parameter keeps the statement the same whatever the number of members; "in :indexes" with a
-        // collection made Hibernate translate the query anew for every household registered. Cast to the column's
-        // type, or the unique index on it is not used.
-        return getEntityManager()
-                .createNativeQuery("select id_index from person where id_index = any(cast(?1 as char(64)[]))",
-                        String.class)
-                .setParameter(1, idIndexes.toArray(String[]::new))
-                .getResultList();
+    /**
+     * The household of each of these blind indexes already registered (null for a person without one), with one
+     * array parameter: the statement stays the same whatever the number of indexes, where "in :indexes" with a
+     * collection made Hibernate translate the query anew every time. Cast to the column's type, or the unique index
+     * on it is not used.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, UUID> householdsByIdIndex(Collection<String> idIndexes) {
+        Map<String, UUID> found = new HashMap<>();
+        if (idIndexes.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select id_index, household_id from person where id_index = any(cast(? as char(64)[]))")) {
+            query.setArray(1, connection.createArrayOf("text", idIndexes.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getObject(2, UUID.class));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up registered ID numbers", e);
+        }
     }
 
     public List<Person> members(UUID householdId) {

@@ -88,9 +88,9 @@ public class HouseholdService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The household cannot be registered", errors.toArray(FieldError[]::new));
         }
-        List<String> taken = persons.takenIndexes(fieldByIndex.keySet());
+        Set<String> taken = persons.householdsByIdIndex(fieldByIndex.keySet()).keySet();
         if (!taken.isEmpty()) {
-            throw Uniqueness.duplicateIdNumber(fieldByIndex.get(taken.get(0)));
+            throw Uniqueness.duplicateIdNumber(fieldByIndex.get(taken.iterator().next()));
         }
         Household household = newHousehold(request.county(), request.householdNumber(), request.address());
         List<Person> members = new ArrayList<>();

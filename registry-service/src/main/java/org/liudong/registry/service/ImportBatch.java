@@ -15,6 +15,7 @@ import org.liudong.registry.messaging.ImportEvents;
 import org.liudong.registry.messaging.RegistryEvents;
 import org.liudong.registry.repository.ImportStore;
 import org.liudong.registry.repository.ImportStore.HouseholdRef;
+import org.liudong.registry.repository.PersonRepository;
 import org.liudong.registry.rest.PersonInput;
 
 import java.time.LocalDate;
@@ -68,14 +69,16 @@ public class ImportBatch {
     }
 
     private final ImportStore store;
+    private final PersonRepository persons;
     private final IdNumbers idNumbers;
     private final Divisions divisions;
     private final RegistryEvents events;
     private final AuditTrail audit;
 
-    public ImportBatch(ImportStore store, IdNumbers idNumbers, Divisions divisions, RegistryEvents events,
-                       AuditTrail audit) {
+    public ImportBatch(ImportStore store, PersonRepository persons, IdNumbers idNumbers, Divisions divisions,
+                       RegistryEvents events, AuditTrail audit) {
         this.store = store;
+        this.persons = persons;
         this.idNumbers = idNumbers;
         this.divisions = divisions;
         this.events = events;
@@ -98,7 +101,7 @@ public class ImportBatch {
     public void apply(Job job, Prepared batch) {
         OffsetDateTime now = OffsetDateTime.now();
         List<RowError> errors = new ArrayList<>(batch.errors());
-        Map<String, UUID> known = store.registered(batch.byHousehold().values().stream().flatMap(List::stream)
+        Map<String, UUID> known = persons.householdsByIdIndex(batch.byHousehold().values().stream().flatMap(List::stream)
                 .map(Valid::index).toList());
         Map<String, HouseholdRef> existing = store.lockHouseholds(job.county(), batch.byHousehold().keySet());
         Writer writer = new Writer(job, now);
