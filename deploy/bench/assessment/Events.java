@@ -21,7 +21,10 @@ import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -338,86 +341,106 @@ public final class Events {
         Map<UUID, Long> published = new ConcurrentHashMap<>(); // sampled id → nanoTime of the broker's ack
         List<Long> delays = new ArrayList<>();
         AtomicLong acked = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long sampled = 0;
-        long sent = 0;
-        Thread poller;
-        boolean[] sending = {true};
+        AtomicLong sampled = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        long total = (long) rate * seconds;
+        CompletableFuture<Void> allSent = new CompletableFuture<>();
+        CompletableFuture<Void> allFollowed = new CompletableFuture<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
              KafkaProducer<String, String> producer = producer(bootstrap, false)) {
             PreparedStatement seen = db.prepareStatement(
                     "select event_id from projection.processed_event where event_id = any(?)");
-            poller = new Thread(() -> {
+            long began = System.nanoTime();
+            // every millisecond, the events due by then: the schedule, not the pace of sending, sets the rate
+            clock.scheduleAtFixedRate(() -> {
+                if (allSent.isDone()) {
+                    return;
+                }
                 try {
-                    long quietUntil = Long.MAX_VALUE;
-                    while (true) {
-                        Collection<UUID> waiting = new ArrayList<>(published.keySet());
-                        if (!waiting.isEmpty()) {
-                            Array ids = db.createArrayOf("uuid", waiting.toArray());
-                            seen.setArray(1, ids);
-                            try (ResultSet rows = seen.executeQuery()) {
-                                long now = System.nanoTime();
-                                while (rows.next()) {
-                                    Long at = published.remove((UUID) rows.getObject(1));
-                                    if (at != null) {
-                                        synchronized (delays) {
-                                            delays.add(now - at);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        if (!sending[0] && quietUntil == Long.MAX_VALUE) {
-                            quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                        }
-                        if (!sending[0] && (published.isEmpty() || System.nanoTime() > quietUntil)) {
-                            return;
-                        }
-                        Thread.sleep(10);
+                    long due = Math.min(total, (System.nanoTime() - began) * rate / 1_000_000_000L);
+                    while (sent.get() < due) {
+                        send(producer, story.next(), sent.getAndIncrement() % sampleEvery == 0, sampled, acked,
+                                published, allSent);
+                    }
+                    if (sent.get() == total) {
+                        producer.flush();
+                        allSent.complete(null);
+                    }
+                } catch (RuntimeException e) {
+                    allSent.completeExceptionally(e);
+                }
+            }, 0, 1, TimeUnit.MILLISECONDS);
+            // every 10 ms, which sampled events the projection has committed; done once all are, or 30 s after the
+            // last was sent
+            long[] quietUntil = {Long.MAX_VALUE};
+            clock.scheduleWithFixedDelay(() -> {
+                try {
+                    recordCommitted(db, seen, published, delays);
+                    if (allSent.isDone() && quietUntil[0] == Long.MAX_VALUE) {
+                        quietUntil[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    }
+                    if (allSent.isDone() && (published.isEmpty() || System.nanoTime() > quietUntil[0])) {
+                        allFollowed.complete(null);
                     }
                 } catch (Exception e) {
-                    failure.compareAndSet(null, e);
+                    allFollowed.completeExceptionally(e);
                 }
-            }, "poller");
-            poller.start();
-            long began = System.nanoTime();
-            long total = (long) rate * seconds;
-            while (sent < total) {
-                long due = began + sent * 1_000_000_000L / rate;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                Event event = story.next();
-                boolean sample = sent % sampleEvery == 0;
-                if (sample) {
-                    sampled++;
-                }
-                UUID id = UUID.fromString(event.id);
-                producer.send(record(event), (metadata, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                        return;
-                    }
-                    acked.incrementAndGet();
-                    if (sample) {
-                        published.put(id, System.nanoTime());
-                    }
-                });
-                sent++;
-            }
-            producer.flush();
+            }, 0, 10, TimeUnit.MILLISECONDS);
+            allSent.get();
             double took = (System.nanoTime() - began) / 1e9;
-            sending[0] = false;
-            poller.join();
-            if (failure.get() != null) {
-                throw failure.get();
+            allFollowed.get();
+            long[] ms;
+            synchronized (delays) {
+                ms = delays.stream().mapToLong(d -> d / 1_000_000).sorted().toArray();
             }
-            long[] ms = delays.stream().mapToLong(d -> d / 1_000_000).sorted().toArray();
             System.out.printf("steady target_rate=%d sent=%d seconds=%.1f rate_reached=%.0f acked=%d sampled=%d reflected=%d "
                             + "not_reflected_after_30s=%d delay_ms p50=%d p90=%d p99=%d max=%d%n",
-                    rate, sent, took, sent / took, acked.get(), sampled, ms.length, published.size(),
+                    rate, sent.get(), took, sent.get() / took, acked.get(), sampled.get(), ms.length, published.size(),
                     percentile(ms, 50), percentile(ms, 90), percentile(ms, 99), ms.length == 0 ? -1 : ms[ms.length - 1]);
+        } finally {
+            clock.shutdownNow();
+        }
+    }
+
+    /** Sends one event; a sampled one is followed from the broker's acknowledgement on. */
+    private static void send(KafkaProducer<String, String> producer, Event event, boolean sample, AtomicLong sampled,
+                             AtomicLong acked, Map<UUID, Long> published, CompletableFuture<Void> failed) {
+        if (sample) {
+            sampled.incrementAndGet();
+        }
+        UUID id = UUID.fromString(event.id);
+        producer.send(record(event), (metadata, e) -> {
+            if (e != null) {
+                failed.completeExceptionally(e);
+                return;
+            }
+            acked.incrementAndGet();
+            if (sample) {
+                published.put(id, System.nanoTime());
+            }
+        });
+    }
+
+    /** Takes the sampled events the projection has committed off {@code published}, with their delays. */
+    private static void recordCommitted(Connection db, PreparedStatement seen, Map<UUID, Long> published,
+                                        List<Long> delays) throws Exception {
+        Collection<UUID> waiting = new ArrayList<>(published.keySet());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Array ids = db.createArrayOf("uuid", waiting.toArray());
+        seen.setArray(1, ids);
+        try (ResultSet rows = seen.executeQuery()) {
+            long now = System.nanoTime();
+            while (rows.next()) {
+                Long at = published.remove((UUID) rows.getObject(1));
+                if (at != null) {
+                    synchronized (delays) {
+                        delays.add(now - at);
+                    }
+                }
+            }
         }
     }
 
