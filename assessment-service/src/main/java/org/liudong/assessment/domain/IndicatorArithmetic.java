@@ -13,12 +13,24 @@ public final class IndicatorArithmetic {
     private IndicatorArithmetic() {
     }
 
-    /** A departure: when the person left and when the origin registered it (null: not yet). */
-    public record Departure(LocalDate departedOn, LocalDate registeredOn) {
+    /**
+     * {@code count} departures alike: when the person left and when the origin registered it (null: not yet). The
+     * indicators read departures grouped by these days, a few hundred rows for a county month of tens of thousands.
+     */
+    public record Departure(LocalDate departedOn, LocalDate registeredOn, long count) {
+        public Departure(LocalDate departedOn, LocalDate registeredOn) {
+            this(departedOn, registeredOn, 1);
+        }
     }
 
-    /** An announced departure: when the person left and when the destination settled it (null: not yet). */
-    public record AnnouncedMove(LocalDate departedOn, LocalDate settledOn) {
+    /**
+     * {@code count} announced departures alike: when the person left and when the destination settled it (null:
+     * not yet).
+     */
+    public record AnnouncedMove(LocalDate departedOn, LocalDate settledOn, long count) {
+        public AnnouncedMove(LocalDate departedOn, LocalDate settledOn) {
+            this(departedOn, settledOn, 1);
+        }
     }
 
     /** A verification request: when it was made, when it falls due and when it was answered (null: not yet). */
@@ -33,9 +45,9 @@ public final class IndicatorArithmetic {
             if (!period.contains(d.departedOn())) {
                 continue;
             }
-            total++;
+            total += d.count();
             if (d.registeredOn() != null && !d.registeredOn().isAfter(d.departedOn().plusDays(days))) {
-                timely++;
+                timely += d.count();
             }
         }
         return new Ratio(timely, total);
@@ -55,10 +67,10 @@ public final class IndicatorArithmetic {
             LocalDate deadline = m.departedOn().plusDays(days);
             boolean settledInTime = m.settledOn() != null && !m.settledOn().isAfter(deadline);
             if (settledInTime) {
-                due++;
-                matched++;
+                due += m.count();
+                matched += m.count();
             } else if (deadline.isBefore(today)) {
-                due++;
+                due += m.count();
             }
         }
         return new Ratio(matched, due);

@@ -2,17 +2,12 @@ package org.liudong.assessment.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
+import org.liudong.assessment.domain.IndicatorArithmetic.AnnouncedMove;
+import org.liudong.assessment.domain.IndicatorArithmetic.Departure;
 import org.liudong.assessment.domain.MoveRecord;
-import org.liudong.platform.persistence.Listing;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -21,65 +16,79 @@ public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
     private static final String TOUCHES = "(originCounty = :county or destinationCounty = :county)";
     /** Under way at the end of the period: begun before it, not ended before it. */
     private static final String ACTIVE = "startedOn < :end and (endedOn is null or endedOn >= :end)";
-    /** A date column as days since 1970-01-01, what {@link LocalDate#ofEpochDay} takes. */
-    private static final String DAYS = "%s - date '1970-01-01'";
+    /** Announced, and the person left within the period. */
+    private static final String ANNOUNCED_WITHIN = "announced = true and departedOn >= :start and departedOn < :end";
+    private static final String DEPARTED_FROM = "originCounty = :county and " + ANNOUNCED_WITHIN;
+    private static final String ARRIVED_IN = "destinationCounty = :county and arrivedOn >= :start and arrivedOn < :end";
+    private static final String STARTED_WITHIN = TOUCHES + " and startedOn >= :start and startedOn < :end";
 
     /**
-     * Every move with the county at either end that departed, arrived or began within [start, end): one read for
-     * all of a county month's lists, which {@link MoveFacts} then tells apart.
-     *
-     * <p>Plain JDBC with dates as day numbers: a county month holds tens of thousands of moves, and turning their
-     * five date columns into {@code LocalDate}s through the driver's calendar arithmetic took most of a read's CPU.
+     * The county month's move counts. An indicator read asks for them, the deadline groups and the tallies below,
+     * not for the moves themselves: a county month holds tens of thousands, and fetching them was most of a read.
      */
-    public List<MoveFacts> touchingWithin(String county, LocalDate start, LocalDate end) {
-        List<MoveFacts> facts = new ArrayList<>();
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select origin_county, destination_county,"
-                    + " announced, " + DAYS.formatted("departed_on") + ", " + DAYS.formatted("departure_registered_on")
-                    + ", " + DAYS.formatted("arrived_on") + ", " + DAYS.formatted("settled_on") + ", "
-                    + DAYS.formatted("started_on") + ", reason, sex, birth_year, status"
-                    + " from move, (select cast(? as text) as county, cast(? as date) as first, cast(? as date) as after) p"
-                    + " where (origin_county = p.county or destination_county = p.county)"
-                    + " and (departed_on >= p.first and departed_on < p.after or arrived_on >= p.first and arrived_on < p.after"
-                    + " or started_on >= p.first and started_on < p.after)")) {
-                select.setString(1, county);
-                select.setObject(2, start);
-                select.setObject(3, end);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        facts.add(new MoveFacts(rows.getString(1), rows.getString(2), rows.getBoolean(3), day(rows, 4),
-                                day(rows, 5), day(rows, 6), day(rows, 7), day(rows, 8), rows.getString(9),
-                                rows.getString(10), (Integer) rows.getObject(11), rows.getString(12)));
-                    }
-                }
-            }
-        });
-        return facts;
+    public record MoveCounts(long outflow, long inflow, long activeOut, long activeIn, long lapsed, long disputed) {
     }
 
-    private static LocalDate day(ResultSet rows, int column) throws SQLException {
-        int days = rows.getInt(column);
-        return rows.wasNull() ? null : LocalDate.ofEpochDay(days);
+    /** Moves alike in reason, sex, birth year and status. */
+    public record Tally(String reason, String sex, Integer birthYear, String status, long count) {
     }
 
-    public long countActiveOut(String county, LocalDate end) {
-        return Listing.count(getEntityManager(), MoveRecord.class, "originCounty = :county and " + ACTIVE,
-                Map.of("county", county, "end", end));
+    /** {@link MoveCounts} in one pass over the county's moves. */
+    public MoveCounts counts(String county, LocalDate start, LocalDate end) {
+        Object[] row = getEntityManager().createQuery("select"
+                        + " count(*) filter (where " + DEPARTED_FROM + "),"
+                        + " count(*) filter (where " + ARRIVED_IN + "),"
+                        + " count(*) filter (where originCounty = :county and " + ACTIVE + "),"
+                        + " count(*) filter (where destinationCounty = :county and " + ACTIVE + "),"
+                        + " count(*) filter (where lapsedOn >= :start and lapsedOn < :end),"
+                        + " count(*) filter (where disputedOn >= :start and disputedOn < :end)"
+                        + " from MoveRecord where " + TOUCHES, Object[].class)
+                .setParameter("county", county).setParameter("start", start).setParameter("end", end)
+                .getSingleResult();
+        return new MoveCounts((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (Long) row[4], (Long) row[5]);
     }
 
-    public long countActiveIn(String county, LocalDate end) {
-        return Listing.count(getEntityManager(), MoveRecord.class, "destinationCounty = :county and " + ACTIVE,
-                Map.of("county", county, "end", end));
+    /** The month's announced departures from the county, by the day they left and the day they were registered. */
+    public List<Departure> departuresWithin(String county, LocalDate start, LocalDate end) {
+        return grouped("departedOn, departureRegisteredOn", DEPARTED_FROM, county, start, end).stream()
+                .map(row -> new Departure((LocalDate) row[0], (LocalDate) row[1], (Long) row[2])).toList();
     }
 
-    public long countLapsed(String county, LocalDate start, LocalDate end) {
-        return Listing.count(getEntityManager(), MoveRecord.class, TOUCHES + " and lapsedOn >= :start and lapsedOn < :end",
-                Map.of("county", county, "start", start, "end", end));
+    /**
+     * The month's announced departures to or from the county, by the day the person left and the day the move
+     * settled.
+     */
+    public List<AnnouncedMove> announcedWithin(String county, LocalDate start, LocalDate end) {
+        return grouped("departedOn, settledOn", TOUCHES + " and " + ANNOUNCED_WITHIN, county, start, end).stream()
+                .map(row -> new AnnouncedMove((LocalDate) row[0], (LocalDate) row[1], (Long) row[2])).toList();
     }
 
-    public long countDisputed(String county, LocalDate start, LocalDate end) {
-        return Listing.count(getEntityManager(), MoveRecord.class, TOUCHES + " and disputedOn >= :start and disputedOn < :end",
-                Map.of("county", county, "start", start, "end", end));
+    /** The month's announced departures from the county, tallied. */
+    public List<Tally> departureTallies(String county, LocalDate start, LocalDate end) {
+        return tallies(DEPARTED_FROM, county, start, end);
+    }
+
+    /** The month's arrivals in the county, tallied. */
+    public List<Tally> arrivalTallies(String county, LocalDate start, LocalDate end) {
+        return tallies(ARRIVED_IN, county, start, end);
+    }
+
+    /** The moves to or from the county that began within the month, tallied. */
+    public List<Tally> startedTallies(String county, LocalDate start, LocalDate end) {
+        return tallies(STARTED_WITHIN, county, start, end);
+    }
+
+    private List<Tally> tallies(String where, String county, LocalDate start, LocalDate end) {
+        return grouped("reason, sex, birthYear, status", where, county, start, end).stream()
+                .map(row -> new Tally((String) row[0], (String) row[1], (Integer) row[2], (String) row[3], (Long) row[4]))
+                .toList();
+    }
+
+    /** Rows of the {@code columns} and how many moves share them. */
+    private List<Object[]> grouped(String columns, String where, String county, LocalDate start, LocalDate end) {
+        return getEntityManager().createQuery("select " + columns + ", count(*) from MoveRecord where " + where
+                        + " group by " + columns, Object[].class)
+                .setParameter("county", county).setParameter("start", start).setParameter("end", end).getResultList();
     }
 
     /** Persons with two moves under way at once, one of them touching the county. */

@@ -12,50 +12,40 @@ import java.util.UUID;
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<PersonRecord, UUID> {
 
-    /** "Registered at the end of the period": registered before it and not ended before it. */
-    private static final String REGISTERED = "p.county = :county and p.registeredAt < :end"
-            + " and (p.endedAt is null or p.endedAt >= :end)";
-
-    /** Sex and birth year of the registered persons, counted: rows of [sex, birthYear, count]. */
-    public List<Object[]> sexAndBirthYear(String county, Instant end) {
-        return getEntityManager().createQuery("select p.sex, p.birthYear, count(p) from PersonRecord p where " + REGISTERED
-                        + " group by p.sex, p.birthYear", Object[].class)
-                .setParameter("county", county).setParameter("end", end).getResultList();
-    }
-
     /**
-     * Of the persons registered at {@code end}: how many, how many have every field the register needs, a
-     * plausible birth year and no twin elsewhere, and how many share their pseudonym with a person registered in
-     * another county.
+     * Persons registered at {@code end} alike in sex and birth year: how many, how many have every field the
+     * register needs, a plausible birth year and no twin elsewhere, and how many share their pseudonym with a person
+     * registered in another county.
      */
-    public record RecordCounts(long all, long good, long registeredElsewhere) {
+    public record Cohort(String sex, Integer birthYear, long all, long good, long registeredElsewhere) {
     }
 
     /**
-     * The {@link RecordCounts} in one statement, so every count comes from the same snapshot: one pass over the
+     * The county's {@link Cohort}s in one statement, so every count comes from the same snapshot: one pass over the
      * county's persons that looks for a twin only for those whose pseudonym is in {@code shared_pseudonym}.
      */
-    public RecordCounts countRecords(String county, Instant end, int year) {
+    public List<Cohort> registeredCohorts(String county, Instant end, int year) {
         // materialized: inlined, the twin lookup would run once for each count that mentions it
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("with registered as materialized ("
-                        + "select p.household_id is not null and p.relation is not null and p.sex in ('M', 'F')"
-                        + " and p.id_index is not null and p.birth_year between 1900 and :year as complete,"
+        List<Object[]> rows = getEntityManager().createNativeQuery("with registered as materialized ("
+                        + "select p.sex, p.birth_year, p.household_id is not null and p.relation is not null"
+                        + " and p.sex in ('M', 'F') and p.id_index is not null and p.birth_year between 1900 and :year"
+                        + " as complete,"
                         + " p.id_index in (select id_index from shared_pseudonym)"
                         + " and exists (select 1 from person o where o.id_index = p.id_index"
                         + " and o.county <> p.county and o.registered_at < :end"
                         + " and (o.ended_at is null or o.ended_at >= :end)) as elsewhere"
                         + " from person p where p.county = :county and p.registered_at < :end"
                         + " and (p.ended_at is null or p.ended_at >= :end))"
-                        + " select count(*), count(*) filter (where complete and not elsewhere),"
-                        + " count(*) filter (where elsewhere) from registered")
-                .setParameter("county", county).setParameter("end", end).setParameter("year", year).getSingleResult();
-        return new RecordCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue());
+                        + " select sex, birth_year, count(*), count(*) filter (where complete and not elsewhere),"
+                        + " count(*) filter (where elsewhere) from registered group by sex, birth_year", Object[].class)
+                .setParameter("county", county).setParameter("end", end).setParameter("year", year).getResultList();
+        return rows.stream().map(row -> new Cohort((String) row[0], row[1] == null ? null : ((Number) row[1]).intValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList();
     }
 
     /**
      * Adds those of {@code pseudonyms} that persons in more than one county carry to {@code shared_pseudonym}, the
-     * candidates {@link #countRecords} checks for a twin registered elsewhere.
+     * candidates {@link #registeredCohorts} checks for a twin registered elsewhere.
      */
     public void recordSharedPseudonyms(Collection<String> pseudonyms) {
         if (pseudonyms.isEmpty()) {

@@ -5,14 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.Indicator;
 import org.liudong.assessment.domain.IndicatorArithmetic;
-import org.liudong.assessment.domain.IndicatorArithmetic.AnnouncedMove;
-import org.liudong.assessment.domain.IndicatorArithmetic.Departure;
 import org.liudong.assessment.domain.IndicatorArithmetic.Request;
 import org.liudong.assessment.domain.Period;
 import org.liudong.assessment.domain.Ratio;
 import org.liudong.assessment.repository.HouseholdRepository;
-import org.liudong.assessment.repository.MoveFacts;
 import org.liudong.assessment.repository.MoveRepository;
+import org.liudong.assessment.repository.MoveRepository.Tally;
 import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.VerificationRepository;
 
@@ -20,12 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /** Computes a county's indicators for a month from the projection. */
@@ -95,31 +93,28 @@ public class IndicatorService {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         List<String> noData = new ArrayList<>();
 
-        PersonRepository.RecordCounts records = persons.countRecords(county, endInstant, year);
-        List<MoveFacts> touching = moves.touchingWithin(county, start, end);
-        List<MoveFacts> departures = touching.stream().filter(m -> m.departedFrom(county, start, end)).toList();
-        List<MoveFacts> arrivals = List.of();
+        List<PersonRepository.Cohort> cohorts = persons.registeredCohorts(county, endInstant, year);
+        long registered = cohorts.stream().mapToLong(PersonRepository.Cohort::all).sum();
+        long good = cohorts.stream().mapToLong(PersonRepository.Cohort::good).sum();
+        long registeredElsewhere = cohorts.stream().mapToLong(PersonRepository.Cohort::registeredElsewhere).sum();
+        MoveRepository.MoveCounts moveCounts = moves.counts(county, start, end);
         if (everything) {
-            figures.put("registeredPersons", records.all());
+            figures.put("registeredPersons", registered);
             figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
-            arrivals = touching.stream().filter(m -> m.arrivedIn(county, start, end)).toList();
-            figures.put("outflow", (long) departures.size());
-            figures.put("inflow", (long) arrivals.size());
-            figures.put("activeMigrantsOut", moves.countActiveOut(county, end));
-            figures.put("activeMigrantsIn", moves.countActiveIn(county, end));
+            figures.put("outflow", moveCounts.outflow());
+            figures.put("inflow", moveCounts.inflow());
+            figures.put("activeMigrantsOut", moveCounts.activeOut());
+            figures.put("activeMigrantsIn", moveCounts.activeIn());
         }
 
-        Ratio timeliness = IndicatorArithmetic.notificationTimeliness(
-                departures.stream().map(m -> new Departure(m.departedOn(), m.departureRegisteredOn())).toList(),
+        Ratio timeliness = IndicatorArithmetic.notificationTimeliness(moves.departuresWithin(county, start, end),
                 period, config.notificationDays());
-        Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(
-                touching.stream().filter(m -> m.announcedWithin(start, end))
-                        .map(m -> new AnnouncedMove(m.departedOn(), m.settledOn())).toList(),
+        Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(moves.announcedWithin(county, start, end),
                 period, config.arrivalMatchDays(), today);
         List<Request> requests = verifications.addressedTo(county, start, end).stream()
                 .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList();
         Ratio replyTimeliness = IndicatorArithmetic.verificationReplyTimeliness(requests, period, today);
-        Ratio quality = IndicatorArithmetic.recordQuality(records.good(), records.all());
+        Ratio quality = IndicatorArithmetic.recordQuality(good, registered);
 
         share(Indicator.NOTIFICATION_TIMELINESS, timeliness, figures, ratios, noData);
         share(Indicator.ARRIVAL_MATCH_RATE, matchRate, figures, ratios, noData);
@@ -128,28 +123,31 @@ public class IndicatorService {
             figures.put("openVerifications", IndicatorArithmetic.openRequests(requests, period, today));
         }
         figures.put(Indicator.OVERDUE_VERIFICATIONS.key(), IndicatorArithmetic.overdueRequests(requests, period, today));
-        figures.put(Indicator.LAPSED_MOVES.key(), moves.countLapsed(county, start, end));
-        figures.put(Indicator.DISPUTED_MOVES.key(), moves.countDisputed(county, start, end));
+        figures.put(Indicator.LAPSED_MOVES.key(), moveCounts.lapsed());
+        figures.put(Indicator.DISPUTED_MOVES.key(), moveCounts.disputed());
         share(Indicator.RECORD_QUALITY, quality, figures, ratios, noData);
-        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), records.registeredElsewhere()
+        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), registeredElsewhere
                 + moves.countPersonsWithTwoActiveMoves(county, end));
         if (!everything) {
             return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
         }
 
-        List<Object[]> sexAndYear = persons.sexAndBirthYear(county, endInstant);
-        breakdowns.put("registeredBySex", sum(sexAndYear, row -> String.valueOf(row[0])));
+        breakdowns.put("registeredBySex", sum(cohorts, PersonRepository.Cohort::all, c -> String.valueOf(c.sex())));
         breakdowns.put("registeredByAgeBand",
-                sum(sexAndYear, row -> IndicatorArithmetic.ageBand((Integer) row[1], year)));
-        breakdowns.put("outflowByReason", count(departures, MoveFacts::reason));
-        breakdowns.put("outflowBySex", count(departures, MoveFacts::sex));
-        breakdowns.put("outflowByAgeBand", count(departures, m -> IndicatorArithmetic.ageBand(m.birthYear(), year)));
-        breakdowns.put("inflowByReason", count(arrivals, MoveFacts::reason));
-        breakdowns.put("inflowBySex", count(arrivals, MoveFacts::sex));
-        breakdowns.put("inflowByAgeBand", count(arrivals, m -> IndicatorArithmetic.ageBand(m.birthYear(), year)));
-        List<MoveFacts> started = touching.stream().filter(m -> m.startedWithin(start, end)).toList();
-        breakdowns.put("movesByStatus", count(started, MoveFacts::status));
-        breakdowns.put("movesByReason", count(started, MoveFacts::reason));
+                sum(cohorts, PersonRepository.Cohort::all, c -> IndicatorArithmetic.ageBand(c.birthYear(), year)));
+        List<Tally> departures = moves.departureTallies(county, start, end);
+        breakdowns.put("outflowByReason", sum(departures, Tally::count, t -> String.valueOf(t.reason())));
+        breakdowns.put("outflowBySex", sum(departures, Tally::count, t -> String.valueOf(t.sex())));
+        breakdowns.put("outflowByAgeBand",
+                sum(departures, Tally::count, t -> IndicatorArithmetic.ageBand(t.birthYear(), year)));
+        List<Tally> arrivals = moves.arrivalTallies(county, start, end);
+        breakdowns.put("inflowByReason", sum(arrivals, Tally::count, t -> String.valueOf(t.reason())));
+        breakdowns.put("inflowBySex", sum(arrivals, Tally::count, t -> String.valueOf(t.sex())));
+        breakdowns.put("inflowByAgeBand",
+                sum(arrivals, Tally::count, t -> IndicatorArithmetic.ageBand(t.birthYear(), year)));
+        List<Tally> started = moves.startedTallies(county, start, end);
+        breakdowns.put("movesByStatus", sum(started, Tally::count, t -> String.valueOf(t.status())));
+        breakdowns.put("movesByReason", sum(started, Tally::count, t -> String.valueOf(t.reason())));
 
         return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
     }
@@ -163,13 +161,8 @@ public class IndicatorService {
         }
     }
 
-    private static Map<String, Long> count(Collection<MoveFacts> rows, Function<MoveFacts, String> key) {
-        return rows.stream().collect(Collectors.groupingBy(m -> String.valueOf(key.apply(m)), TreeMap::new,
-                Collectors.counting()));
-    }
-
-    private static Map<String, Long> sum(List<Object[]> rows, Function<Object[], String> key) {
-        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new,
-                Collectors.summingLong(row -> (Long) row[2])));
+    /** How many of the rows fall under each key, the rows each counting {@code weight}. */
+    private static <T> Map<String, Long> sum(List<T> rows, ToLongFunction<T> weight, Function<T, String> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.summingLong(weight)));
     }
 }

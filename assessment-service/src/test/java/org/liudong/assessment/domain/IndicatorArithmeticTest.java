@@ -141,6 +141,18 @@ class IndicatorArithmeticTest {
     }
 
     @Test
+    void groupedMovesCountAsManyAsTheyStandFor() {
+        assertThat(notificationTimeliness(List.of(
+                new Departure(day("2026-03-02"), day("2026-03-09"), 40),
+                new Departure(day("2026-03-02"), null, 10)), MARCH, 7)).isEqualTo(new Ratio(40, 50));
+        assertThat(arrivalMatchRate(List.of(
+                new AnnouncedMove(day("2026-03-01"), day("2026-03-02"), 3),
+                new AnnouncedMove(day("2026-03-01"), null, 5),
+                new AnnouncedMove(day("2026-03-31"), null, 7)), MARCH, 30, day("2026-04-15")))
+                .isEqualTo(new Ratio(3, 8));   // the 31st's deadline has not passed: not yet due
+    }
+
+    @Test
     void aRunOfMonthsCountsEveryDepartureInIt() {
         Period quarter = Period.parse("2026-01/2026-03").orElseThrow();
         List<Departure> departures = List.of(new Departure(day("2026-01-01"), day("2026-01-02")),

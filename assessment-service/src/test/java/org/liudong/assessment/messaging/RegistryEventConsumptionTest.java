@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.liudong.assessment.domain.IndicatorArithmetic;
 import org.liudong.assessment.support.Kafka;
 import org.liudong.stack.testing.PlatformTestResource;
 
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.liudong.assessment.support.Api.indicators;
 import static org.liudong.assessment.support.Api.registeredPersons;
@@ -91,6 +93,10 @@ class RegistryEventConsumptionTest {
             assertThat(figures.getLong("indicators.suspectedDuplicates")).isEqualTo(1);
             // the twin's record is not a good one: one of two
             assertThat(figures.getDouble("indicators.recordQuality")).isEqualTo(0.5);
+            // both are women born in 1990 (SampleEvents.person)
+            assertThat(figures.getMap("breakdowns.registeredBySex")).containsExactly(entry("F", 2));
+            assertThat(figures.getMap("breakdowns.registeredByAgeBand"))
+                    .containsExactly(entry(IndicatorArithmetic.ageBand(1990, month.getYear()), 2));
             assertThat(indicators(other, month).getLong("indicators.suspectedDuplicates")).isEqualTo(1);
         });
 

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.liudong.assessment.support.Api.indicators;
 import static org.liudong.assessment.support.SampleEvents.arrival;
@@ -86,6 +87,8 @@ class MigrationIndicatorsTest {
         assertThat(in.getLong("indicators.activeMigrantsIn")).isEqualTo(2);
         assertThat(in.getDouble("indicators.arrivalMatchRate")).isEqualTo(0.5);
         assertThat(in.getMap("breakdowns.movesByStatus")).containsEntry("SETTLED", 1).containsEntry("ANNOUNCED", 1);
+        assertThat(in.getMap("breakdowns.inflowByReason")).containsExactly(entry("WORK", 1));
+        assertThat(in.getMap("breakdowns.inflowBySex")).containsExactly(entry("M", 1));
     }
 
     @Test
