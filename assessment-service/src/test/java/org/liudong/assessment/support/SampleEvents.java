@@ -20,7 +20,11 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
-    /** A county code nobody else uses, so a test starts from an empty county. */
+    /**
+     * A county code drawn at random from 10,000 that no real county has. Within one run it is as good as unused;
+     * a test database kept across many runs holds earlier runs' persons in some of them, so counts are best
+     * compared with what the county held before.
+     */
     public static String freshCounty() {
         return freshCounty("99");
     }
