@@ -1,17 +1,22 @@
 package org.liudong.assessment.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.Indicator;
 import org.liudong.assessment.domain.IndicatorArithmetic;
+import org.liudong.assessment.domain.IndicatorArithmetic.AnnouncedMove;
+import org.liudong.assessment.domain.IndicatorArithmetic.Departure;
 import org.liudong.assessment.domain.IndicatorArithmetic.Request;
 import org.liudong.assessment.domain.Period;
 import org.liudong.assessment.domain.Ratio;
 import org.liudong.assessment.repository.HouseholdRepository;
 import org.liudong.assessment.repository.MoveRepository;
+import org.liudong.assessment.repository.MoveRepository.MoveCounts;
 import org.liudong.assessment.repository.MoveRepository.Tally;
 import org.liudong.assessment.repository.PersonRepository;
+import org.liudong.assessment.repository.PersonRepository.Cohort;
 import org.liudong.assessment.repository.VerificationRepository;
 
 import java.time.Clock;
@@ -22,6 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -37,6 +47,15 @@ public class IndicatorService {
     private final AssessmentConfig config;
     private final Clock clock;
     private final CoalescedComputations<Question, CountyIndicators> computations = new CoalescedComputations<>();
+    /**
+     * The queries of the county months being computed, at most three at a time: enough to keep both cores of a
+     * small machine busy, few enough to leave the pool's connections to the consumers and to other requests.
+     */
+    private final ExecutorService queries = Executors.newFixedThreadPool(3, runnable -> {
+        Thread thread = new Thread(runnable, "indicator-query");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Question(String county, Period period, boolean everything) {
     }
@@ -49,6 +68,11 @@ public class IndicatorService {
         this.verifications = verifications;
         this.config = config;
         this.clock = Clock.system(config.zone());
+    }
+
+    @PreDestroy
+    void stop() {
+        queries.shutdown();
     }
 
     public Period currentPeriod() {
@@ -78,7 +102,7 @@ public class IndicatorService {
      */
     private CountyIndicators shared(String county, Period period, boolean everything) {
         return computations.get(new Question(county, period, everything),
-                () -> QuarkusTransaction.joiningExisting().call(() -> compute(county, period, everything)));
+                () -> compute(county, period, everything));
     }
 
     private CountyIndicators compute(String county, Period period, boolean everything) {
@@ -88,31 +112,44 @@ public class IndicatorService {
         Instant endInstant = period.endInstant(config.zone());
         int year = period.year();
 
+        // every query on its way before the first answer is awaited; the longest first
+        Future<List<Cohort>> cohorts = query(() -> persons.registeredCohorts(county, endInstant, year));
+        Future<Long> twoActiveMoves = query(() -> moves.countPersonsWithTwoActiveMoves(county, end));
+        Future<MoveCounts> moveCounts = query(() -> moves.counts(county, start, end));
+        Future<List<Departure>> departuresByDay = query(() -> moves.departuresWithin(county, start, end));
+        Future<List<AnnouncedMove>> announcedByDay = query(() -> moves.announcedWithin(county, start, end));
+        Future<List<Request>> addressed = query(() -> verifications.addressedTo(county, start, end).stream()
+                .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList());
+        Future<List<Tally>> departures = everything ? query(() -> moves.departureTallies(county, start, end)) : null;
+        Future<List<Tally>> arrivals = everything ? query(() -> moves.arrivalTallies(county, start, end)) : null;
+        Future<List<Tally>> started = everything ? query(() -> moves.startedTallies(county, start, end)) : null;
+        Future<Long> registeredHouseholds = everything
+                ? query(() -> households.countRegistered(county, endInstant)) : null;
+
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, CountyIndicators.RatioView> ratios = new LinkedHashMap<>();
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         List<String> noData = new ArrayList<>();
 
-        List<PersonRepository.Cohort> cohorts = persons.registeredCohorts(county, endInstant, year);
-        long registered = cohorts.stream().mapToLong(PersonRepository.Cohort::all).sum();
-        long good = cohorts.stream().mapToLong(PersonRepository.Cohort::good).sum();
-        long registeredElsewhere = cohorts.stream().mapToLong(PersonRepository.Cohort::registeredElsewhere).sum();
-        MoveRepository.MoveCounts moveCounts = moves.counts(county, start, end);
+        List<Cohort> registeredCohorts = answer(cohorts);
+        long registered = registeredCohorts.stream().mapToLong(Cohort::all).sum();
+        long good = registeredCohorts.stream().mapToLong(Cohort::good).sum();
+        long registeredElsewhere = registeredCohorts.stream().mapToLong(Cohort::registeredElsewhere).sum();
+        MoveCounts counts = answer(moveCounts);
         if (everything) {
             figures.put("registeredPersons", registered);
-            figures.put("registeredHouseholds", households.countRegistered(county, endInstant));
-            figures.put("outflow", moveCounts.outflow());
-            figures.put("inflow", moveCounts.inflow());
-            figures.put("activeMigrantsOut", moveCounts.activeOut());
-            figures.put("activeMigrantsIn", moveCounts.activeIn());
+            figures.put("registeredHouseholds", answer(registeredHouseholds));
+            figures.put("outflow", counts.outflow());
+            figures.put("inflow", counts.inflow());
+            figures.put("activeMigrantsOut", counts.activeOut());
+            figures.put("activeMigrantsIn", counts.activeIn());
         }
 
-        Ratio timeliness = IndicatorArithmetic.notificationTimeliness(moves.departuresWithin(county, start, end),
-                period, config.notificationDays());
-        Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(moves.announcedWithin(county, start, end),
-                period, config.arrivalMatchDays(), today);
-        List<Request> requests = verifications.addressedTo(county, start, end).stream()
-                .map(v -> new Request(v.requestedOn, v.dueOn, v.answeredOn)).toList();
+        Ratio timeliness = IndicatorArithmetic.notificationTimeliness(answer(departuresByDay), period,
+                config.notificationDays());
+        Ratio matchRate = IndicatorArithmetic.arrivalMatchRate(answer(announcedByDay), period,
+                config.arrivalMatchDays(), today);
+        List<Request> requests = answer(addressed);
         Ratio replyTimeliness = IndicatorArithmetic.verificationReplyTimeliness(requests, period, today);
         Ratio quality = IndicatorArithmetic.recordQuality(good, registered);
 
@@ -123,33 +160,50 @@ public class IndicatorService {
             figures.put("openVerifications", IndicatorArithmetic.openRequests(requests, period, today));
         }
         figures.put(Indicator.OVERDUE_VERIFICATIONS.key(), IndicatorArithmetic.overdueRequests(requests, period, today));
-        figures.put(Indicator.LAPSED_MOVES.key(), moveCounts.lapsed());
-        figures.put(Indicator.DISPUTED_MOVES.key(), moveCounts.disputed());
+        figures.put(Indicator.LAPSED_MOVES.key(), counts.lapsed());
+        figures.put(Indicator.DISPUTED_MOVES.key(), counts.disputed());
         share(Indicator.RECORD_QUALITY, quality, figures, ratios, noData);
-        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), registeredElsewhere
-                + moves.countPersonsWithTwoActiveMoves(county, end));
+        figures.put(Indicator.SUSPECTED_DUPLICATES.key(), registeredElsewhere + answer(twoActiveMoves));
         if (!everything) {
             return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
         }
 
-        breakdowns.put("registeredBySex", sum(cohorts, PersonRepository.Cohort::all, c -> String.valueOf(c.sex())));
+        breakdowns.put("registeredBySex", sum(registeredCohorts, Cohort::all, c -> String.valueOf(c.sex())));
         breakdowns.put("registeredByAgeBand",
-                sum(cohorts, PersonRepository.Cohort::all, c -> IndicatorArithmetic.ageBand(c.birthYear(), year)));
-        List<Tally> departures = moves.departureTallies(county, start, end);
-        breakdowns.put("outflowByReason", sum(departures, Tally::count, t -> String.valueOf(t.reason())));
-        breakdowns.put("outflowBySex", sum(departures, Tally::count, t -> String.valueOf(t.sex())));
-        breakdowns.put("outflowByAgeBand",
-                sum(departures, Tally::count, t -> IndicatorArithmetic.ageBand(t.birthYear(), year)));
-        List<Tally> arrivals = moves.arrivalTallies(county, start, end);
-        breakdowns.put("inflowByReason", sum(arrivals, Tally::count, t -> String.valueOf(t.reason())));
-        breakdowns.put("inflowBySex", sum(arrivals, Tally::count, t -> String.valueOf(t.sex())));
-        breakdowns.put("inflowByAgeBand",
-                sum(arrivals, Tally::count, t -> IndicatorArithmetic.ageBand(t.birthYear(), year)));
-        List<Tally> started = moves.startedTallies(county, start, end);
-        breakdowns.put("movesByStatus", sum(started, Tally::count, t -> String.valueOf(t.status())));
-        breakdowns.put("movesByReason", sum(started, Tally::count, t -> String.valueOf(t.reason())));
+                sum(registeredCohorts, Cohort::all, c -> IndicatorArithmetic.ageBand(c.birthYear(), year)));
+        tally("outflow", answer(departures), year, breakdowns);
+        tally("inflow", answer(arrivals), year, breakdowns);
+        List<Tally> begun = answer(started);
+        breakdowns.put("movesByStatus", sum(begun, Tally::count, t -> String.valueOf(t.status())));
+        breakdowns.put("movesByReason", sum(begun, Tally::count, t -> String.valueOf(t.reason())));
 
         return new CountyIndicators(county, period.toString(), figures, noData, ratios, breakdowns);
+    }
+
+    /** {@code <flow>ByReason}, {@code <flow>BySex} and {@code <flow>ByAgeBand} of the tallied moves. */
+    private static void tally(String flow, List<Tally> moves, int year, Map<String, Map<String, Long>> breakdowns) {
+        breakdowns.put(flow + "ByReason", sum(moves, Tally::count, t -> String.valueOf(t.reason())));
+        breakdowns.put(flow + "BySex", sum(moves, Tally::count, t -> String.valueOf(t.sex())));
+        breakdowns.put(flow + "ByAgeBand", sum(moves, Tally::count, t -> IndicatorArithmetic.ageBand(t.birthYear(), year)));
+    }
+
+    /**
+     * Runs a query in a transaction of its own on {@link #queries}. Each query of a county month reads the same tens
+     * of thousands of rows, and run one after the other they kept one core busy while the other waited.
+     */
+    private <T> Future<T> query(Callable<T> query) {
+        return queries.submit(() -> QuarkusTransaction.requiringNew().call(query));
+    }
+
+    private static <T> T answer(Future<T> query) {
+        try {
+            return query.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing indicators", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
     }
 
     private static void share(Indicator indicator, Ratio ratio, Map<String, Object> figures,
