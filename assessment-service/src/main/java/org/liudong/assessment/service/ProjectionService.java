@@ -10,9 +10,9 @@ import org.liudong.assessment.domain.StreamEvent;
 import org.liudong.assessment.messaging.EventData;
 import org.liudong.assessment.repository.DirtyCountyRepository;
 import org.liudong.assessment.repository.PersonRepository;
-import org.liudong.assessment.repository.ProcessedEventRepository;
 import org.liudong.assessment.repository.StreamEventRepository;
 import org.liudong.platform.consumer.PoisonEventException;
+import org.liudong.platform.consumer.ProcessedEvents;
 import org.liudong.platform.events.CloudEvent;
 
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class ProjectionService {
     private static final String REGISTRY = "liudong.registry.";
     private static final String MIGRATION = "liudong.migration.";
 
-    private final ProcessedEventRepository processed;
+    private final ProcessedEvents processed;
     private final PersonRepository persons;
     private final Prefetch prefetch;
     private final RegistryProjection registry;
@@ -45,7 +45,7 @@ public class ProjectionService {
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public ProjectionService(ProcessedEventRepository processed, PersonRepository persons, Prefetch prefetch,
+    public ProjectionService(ProcessedEvents processed, PersonRepository persons, Prefetch prefetch,
                              RegistryProjection registry, MigrationProjection migration,
                              DirtyCountyRepository dirty, StreamEventRepository stream, EntityManager entityManager,
                              ObjectMapper json) {

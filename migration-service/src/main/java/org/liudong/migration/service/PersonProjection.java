@@ -4,15 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.migration.domain.Person;
 import org.liudong.migration.messaging.PersonState;
+import org.liudong.migration.messaging.RegistryEvents;
 import org.liudong.migration.repository.PersonRepository;
+import org.liudong.platform.consumer.PoisonEventException;
 import org.liudong.platform.consumer.ProcessedEvents;
+import org.liudong.platform.events.CloudEvent;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Keeps the local copy of the registry's persons; one registry event, one transaction. */
+/** Keeps the local copy of the registry's persons; a batch of registry events, one transaction. */
 @ApplicationScoped
-@Transactional
 public class PersonProjection {
 
     private final PersonRepository persons;
@@ -23,17 +29,40 @@ public class PersonProjection {
         this.processedEvents = processedEvents;
     }
 
-    /** @return false when the event had been applied before (a redelivery) */
-    public boolean apply(UUID eventId, String eventType, PersonState state) {
-        if (!processedEvents.firstDelivery(eventId, eventType)) {
-            return false;
+    /**
+     * Applies the person-level events among {@code events} in their order; household-level and unknown types change
+     * no person. An event applied before (a redelivery) is skipped.
+     *
+     * @throws PoisonEventException naming the event whose person data is missing or malformed
+     */
+    @Transactional
+    public void apply(List<CloudEvent> events) {
+        List<CloudEvent> personEvents = events.stream().filter(e -> RegistryEvents.PERSON_LEVEL.contains(e.type)).toList();
+        Map<UUID, PersonState> states = new HashMap<>();
+        for (CloudEvent event : personEvents) {
+            try {
+                states.put(event.uuid(), PersonState.of(event.data));
+            } catch (PoisonEventException e) {
+                throw new PoisonEventException(event.type + " " + event.id + ": " + e.getMessage());
+            }
         }
-        Person person = persons.findByIdOptional(state.personId()).orElse(null);
+        Set<UUID> fresh = processedEvents.firstDeliveries(personEvents);
+        Map<UUID, Person> known = persons.knownAmong(states.values().stream().map(PersonState::personId).toList());
+        for (CloudEvent event : personEvents) {
+            if (fresh.remove(event.uuid())) {
+                apply(event.type, states.get(event.uuid()), known);
+            }
+        }
+    }
+
+    private void apply(String eventType, PersonState state, Map<UUID, Person> known) {
+        Person person = known.get(state.personId());
         if (person == null) {
             person = new Person();
             person.id = state.personId();
+            known.put(person.id, person);
         } else if (person.lastEventAt.isAfter(state.occurredAt())) {
-            return true; // a late, older event: the newer state stays
+            return; // a late, older event: the newer state stays
         }
         person.county = state.county();
         person.idIndex = state.idIndex();
@@ -46,6 +75,5 @@ public class PersonProjection {
         person.appliedEvents++;
         person.updatedAt = OffsetDateTime.now();
         persons.persist(person);
-        return true;
     }
 }

@@ -21,6 +21,7 @@ import org.liudong.stack.testing.PlatformTestResource;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,13 +81,13 @@ class DatabaseUnavailableTest {
         }
 
         @Override
-        public boolean apply(UUID eventId, String eventType, PersonState state) {
-            if (eventId.equals(watched) && failures.get() < OUTAGE) {
+        public void apply(List<CloudEvent> events) {
+            if (events.stream().anyMatch(event -> event.uuid().equals(watched)) && failures.get() < OUTAGE) {
                 failures.incrementAndGet();
                 throw new JDBCConnectionException("Unable to acquire JDBC Connection",
                         new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
             }
-            return QuarkusTransaction.requiringNew().call(() -> real.apply(eventId, eventType, state));
+            QuarkusTransaction.requiringNew().run(() -> real.apply(events));
         }
     }
 }

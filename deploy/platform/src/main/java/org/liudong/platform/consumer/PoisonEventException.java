@@ -1,8 +1,8 @@
 package org.liudong.platform.consumer;
 
 /**
- * An event no retry can fix (unreadable, or against its schema). The Kafka connector's dead-letter strategy
- * forwards the record to the consumer's dead-letter topic with this message as the reason.
+ * An event no retry can fix (unreadable, or against its schema). {@link BatchConsumer} forwards the record to the
+ * consumer's dead-letter topic with this message as the reason.
  */
 public class PoisonEventException extends RuntimeException {
 

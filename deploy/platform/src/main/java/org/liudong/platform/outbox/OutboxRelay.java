@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.liudong.platform.events.AcknowledgedSends;
 import org.liudong.platform.events.CloudEvent;
 
 import javax.sql.DataSource;
@@ -151,25 +151,13 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEntry entry) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        return AcknowledgedSends.send(emitter, entry.payload, OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(entry.topic)
                 .withKey(entry.recordKey)
                 .withHeaders(headers)
-                .build();
-        emitter.send(Message.of(entry.payload)
-                .addMetadata(metadata)
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+                .build());
     }
 
     private void updateLag(List<OutboxEntry> batch) {
