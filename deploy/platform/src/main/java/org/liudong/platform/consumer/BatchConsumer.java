@@ -91,7 +91,7 @@ public final class BatchConsumer {
     private static String reasonOf(CloudEvent event, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PoisonEventException) {
-                return event.type + " " + event.id + ": " + t.getMessage();
+                return t.getMessage(); // the projection names the event and the field
             }
         }
         Throwable root = e;
