@@ -1,5 +1,7 @@
 package org.liudong.migration.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -36,8 +38,21 @@ public class RegistryLookup {
     }
 
     public RegistryPerson person(UUID personId) {
+        String authorization = "Bearer " + token.getRawToken();
+        // Outside the caller's transaction. The REST client finishes on a Vert.x thread, which the transaction was
+        // carried to: when the registry was unreachable, the rollback found the transaction still in use there
+        // ("aborting with 2 threads active"), did not reach PostgreSQL, and the connection's next transaction
+        // committed the request's unanswered idempotency key, refusing every retry with 409.
         try {
-            return client.person(personId, "Bearer " + token.getRawToken());
+            return QuarkusTransaction.suspendingExisting().call(() -> fetch(personId, authorization));
+        } catch (QuarkusTransactionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    private RegistryPerson fetch(UUID personId, String authorization) {
+        try {
+            return client.person(personId, authorization);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {

@@ -16,6 +16,7 @@ import org.liudong.stack.testing.PlatformTestResource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,26 @@ class DepartureTest {
         assertThat(raw).doesNotContain(person.idNumber().value());
         assertThat(new String(stored.personData, StandardCharsets.UTF_8)).doesNotContain(person.name());
         assertThat(stored.idIndex).isEqualTo(person.idIndex());
+    }
+
+    @Test
+    void aDepartureRefusedWhileTheRegistryWasDownSucceedsWhenRetriedWithTheSameKey() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        String key = UUID.randomUUID().toString();
+        residents.registryOutage(true);
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                as(ORIGIN_CLERK).header("Idempotency-Key", key).body(departure(person, DESTINATION))
+                        .post("/api/migration/departures")
+                        .then().statusCode(503).body("type", containsString("registry-unavailable"));
+            }
+        } finally {
+            residents.registryOutage(false);
+        }
+
+        as(ORIGIN_CLERK).header("Idempotency-Key", key).body(departure(person, DESTINATION))
+                .post("/api/migration/departures")
+                .then().statusCode(201).body("personId", equalTo(person.id().toString()));
     }
 
     @Test

@@ -13,13 +13,16 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small real HTTP server standing in for registry-service in @QuarkusTests: it answers
  * {@code GET /api/registry/persons/{id}} as the registry does (401 without a bearer token, 403 when the token's
  * jurisdiction does not cover the person's registry county, 404 for an unknown id). Tests put persons in with
- * {@code PUT /api/registry/persons/{id}} and read how often each was fetched from {@code GET /fetches/{id}}.
+ * {@code PUT /api/registry/persons/{id}} and read how often each was fetched from {@code GET /fetches/{id}};
+ * {@code PUT /outage/true} makes it drop every connection, as a registry killed mid-request does, until
+ * {@code PUT /outage/false}.
  * The whole platform's end-to-end test covers the real registry.
  */
 public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
@@ -29,6 +32,7 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private final Map<String, JsonObject> persons = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+    private final AtomicBoolean outage = new AtomicBoolean();
 
     @Override
     public Map<String, String> start() {
@@ -37,6 +41,10 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
         router.route().handler(BodyHandler.create());
         router.put("/api/registry/persons/:id").handler(this::put);
         router.get("/api/registry/persons/:id").handler(this::get);
+        router.put("/outage/:on").handler(ctx -> {
+            outage.set(Boolean.parseBoolean(ctx.pathParam("on")));
+            ctx.response().setStatusCode(204).end();
+        });
         router.get("/fetches/:id").handler(ctx -> ctx.response().end(
                 String.valueOf(fetches.getOrDefault(ctx.pathParam("id"), new AtomicInteger()).get())));
         try {
@@ -61,6 +69,10 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
     }
 
     private void get(RoutingContext ctx) {
+        if (outage.get()) {
+            ctx.request().connection().close();
+            return;
+        }
         String id = ctx.pathParam("id");
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 20) {

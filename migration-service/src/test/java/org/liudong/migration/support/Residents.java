@@ -55,6 +55,11 @@ public class Residents {
     }
 
     /** How often this service asked the registry for the person's basic data. */
+    /** While on, the registry drops every connection. */
+    public void registryOutage(boolean on) {
+        given().put(registryUrl() + "/outage/" + on).then().statusCode(204);
+    }
+
     public int registryFetches(UUID personId) {
         return Integer.parseInt(given().get(registryUrl() + "/fetches/" + personId).asString());
     }
