@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -196,15 +195,9 @@ public class IndicatorService {
     }
 
     private static <T> T answer(Future<T> query) {
-        try {
-            return query.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing indicators", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-        }
+        return Futures.await(query, "an indicator query");
     }
+
 
     private static void share(Indicator indicator, Ratio ratio, Map<String, Object> figures,
                               Map<String, CountyIndicators.RatioView> ratios, List<String> noData) {

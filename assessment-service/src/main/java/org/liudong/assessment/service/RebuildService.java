@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -190,7 +189,7 @@ public class RebuildService {
                 consumed++;
                 read(record).ifPresent(batch::add);
                 if (batch.size() >= config.rebuildBatchSize()) {
-                    awaitDone(applying);
+                    Futures.await(applying, "a rebuild batch");
                     applying = apply(batch, writer);
                     batch = new ArrayList<>();
                     if (jobId != null) {
@@ -199,9 +198,9 @@ public class RebuildService {
                 }
             }
         }
-        awaitDone(applying);
+        Futures.await(applying, "a rebuild batch");
         if (!batch.isEmpty()) {
-            awaitDone(apply(batch, writer));
+            Futures.await(apply(batch, writer), "a rebuild batch");
         }
         if (jobId != null) {
             progress(jobId, total, consumed);
@@ -215,17 +214,6 @@ public class RebuildService {
             return CompletableFuture.completedFuture(null);
         }
         return writer.submit(() -> projection.replay(batch, FRESH, true));
-    }
-
-    private static void awaitDone(Future<?> applying) {
-        try {
-            applying.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Rebuild interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
     }
 
     /**
