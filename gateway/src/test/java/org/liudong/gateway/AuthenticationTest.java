@@ -75,6 +75,21 @@ class AuthenticationTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeStillProtectsEveryByteOfItself() {
+        String token = clerkToken();
+        given().header("Authorization", "Bearer " + token).when().get(PERSON).then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).when().get(PERSON).then().statusCode(200);
+
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertRejected(parts[0] + "." + base64(payload.replace("\"620821\"", "\"62\"")) + "." + parts[2]);
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[0] ^= 0x01;
+        assertRejected(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+        assertRejected(token + "x");
+    }
+
+    @Test
     void clerkTokenIsForwardedUnchanged() {
         String token = clerkToken();
         given().header("Authorization", "Bearer " + token)
