@@ -35,6 +35,8 @@ public final class Services {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INITIAL_HEAP = "64m";
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1");
 
     /** A service: its name is also its component name (pid and log file), its module the directory of its build. */
     public record Service(String name, String module, int port) {
@@ -169,17 +171,23 @@ public final class Services {
     }
 
     /**
-     * Memory, for four services beside PostgreSQL, Kafka and Keycloak on a small machine: the serial collector; a
-     * heap that starts at 64 MB and grows only as far as the live data needs (without {@code -Xms} the JVM commits
-     * 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load); and at most
-     * two glibc malloc arenas instead of eight per core, which hold memory the JVM no longer uses.
+     * Memory and start-up, for four services beside PostgreSQL, Kafka and Keycloak on a small machine: the serial
+     * collector; a heap that starts at 64 MB and grows only as far as the live data needs (without {@code -Xms} the JVM
+     * commits 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load) and
+     * keeps 20–40 % of itself free after a collection instead of 40–70 %; at most two glibc malloc arenas instead of
+     * eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2 would make a lookup about twice as fast
+     * once warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a
+     * core for the first minutes, which slowed the start by 2–3 s and the event delays (deploy/bench/README.md).
      */
     private void launch(Service service, Owner owner) {
         Path jar = snapshot(service);
         Map<String, String> environment = environment(service);
         environment.put("MALLOC_ARENA_MAX", "2");
-        processes.start(service.name(), List.of(Kafka.java(), "-Xms" + INITIAL_HEAP, "-Xmx" + settings.serviceHeap(),
-                "-XX:+UseSerialGC", "-jar", jar.toString()), jar.getParent(), environment, owner);
+        List<String> command = new ArrayList<>(List.of(Kafka.java(), "-Xms" + INITIAL_HEAP,
+                "-Xmx" + settings.serviceHeap()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        processes.start(service.name(), command, jar.getParent(), environment, owner);
     }
 
     /**

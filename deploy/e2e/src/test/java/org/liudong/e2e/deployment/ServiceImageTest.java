@@ -2,6 +2,7 @@ package org.liudong.e2e.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +19,16 @@ class ServiceImageTest {
     void theImageUsesTheLaunchersMemorySettings() {
         Matcher initialHeap = Pattern.compile("INITIAL_HEAP = \"(\\w+)\"").matcher(LAUNCHER);
         assertThat(initialHeap.find()).as("Services.INITIAL_HEAP").isTrue();
-        assertThat(LAUNCHER).contains("\"-XX:+UseSerialGC\"", "environment.put(\"MALLOC_ARENA_MAX\", \"2\")");
+        Matcher options = Pattern.compile("JVM_OPTIONS = List.of\\(([^)]*)\\)").matcher(LAUNCHER);
+        assertThat(options.find()).as("Services.JVM_OPTIONS").isTrue();
+        List<String> launcherOptions = Pattern.compile("\"([^\"]+)\"").matcher(options.group(1)).results()
+                .map(option -> option.group(1)).toList();
+        assertThat(launcherOptions).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(LAUNCHER).contains("environment.put(\"MALLOC_ARENA_MAX\", \"2\")");
 
         assertThat(DOCKERFILE).contains("MALLOC_ARENA_MAX=2");
-        assertThat(javaOptions()).contains("-Xms" + initialHeap.group(1), "-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(javaOptions().split(" ")).contains("-Xms" + initialHeap.group(1), "-Xmx256m")
+                .containsAll(launcherOptions);
     }
 
     @Test
