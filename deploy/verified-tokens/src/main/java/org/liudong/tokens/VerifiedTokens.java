@@ -1,14 +1,18 @@
 package org.liudong.tokens;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The bearer tokens quarkus-oidc has verified, each with the identity it made of it, until the token expires.
@@ -25,7 +29,11 @@ public class VerifiedTokens {
     /** More tokens than this at once (each at most a few kilobytes with its identity) are verified every time. */
     static final int CAPACITY = 10_000;
 
-    private record Entry(SecurityIdentity identity, Instant expiresAt) {
+    /**
+     * @param identity          as quarkus-oidc made it, without the HTTP request it was verified in
+     * @param requestAttributes the attributes that held that request, to be given the request at hand
+     */
+    private record Entry(SecurityIdentity identity, Set<String> requestAttributes, Instant expiresAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -40,8 +48,10 @@ public class VerifiedTokens {
         this.clock = clock;
     }
 
-    /** The identity made of this token when it was verified, while the token has not expired. */
-    public Optional<SecurityIdentity> find(String token) {
+    /**
+     * The identity made of this token when it was verified, for {@code request}, while the token has not expired.
+     */
+    public Optional<SecurityIdentity> find(String token, RoutingContext request) {
         Entry entry = entries.get(token);
         if (entry == null) {
             return Optional.empty();
@@ -51,7 +61,9 @@ public class VerifiedTokens {
             return Optional.empty();
         }
         reuses.incrementAndGet();
-        return Optional.of(entry.identity());
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(entry.identity());
+        entry.requestAttributes().forEach(name -> identity.addAttribute(name, request));
+        return Optional.of(identity.build());
     }
 
     /** Keeps a verified token's identity until {@code expiresAt}, unless the token is already known or expired. */
@@ -66,7 +78,18 @@ public class VerifiedTokens {
                 return;
             }
         }
-        entries.putIfAbsent(token, new Entry(identity, expiresAt));
+        entries.putIfAbsent(token, detached(identity, expiresAt));
+    }
+
+    /** The entry of an identity, which keeps no reference to the request it was verified in. */
+    private static Entry detached(SecurityIdentity identity, Instant expiresAt) {
+        Set<String> requestAttributes = identity.getAttributes().entrySet().stream()
+                .filter(attribute -> attribute.getValue() instanceof RoutingContext)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+        QuarkusSecurityIdentity.Builder detached = QuarkusSecurityIdentity.builder(identity);
+        requestAttributes.forEach(name -> detached.addAttribute(name, null));
+        return new Entry(detached.build(), requestAttributes, expiresAt);
     }
 
     /** How many requests were authenticated from a remembered verification. */

@@ -2,8 +2,10 @@ package org.liudong.tokens;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,17 +20,19 @@ class VerifiedTokensTest {
 
     private final MovableClock clock = new MovableClock(NOW);
     private final VerifiedTokens tokens = new VerifiedTokens(clock);
+    private final RoutingContext request = request();
 
     @Test
     void aRememberedTokenFindsItsIdentityUntilItExpires() {
         SecurityIdentity clerk = identity("clerk-620821");
         tokens.remember("token-a", clerk, NOW.plusSeconds(300));
 
-        assertThat(tokens.find("token-a")).containsSame(clerk);
+        assertThat(tokens.find("token-a", request).map(found -> found.getPrincipal().getName()))
+                .hasValue("clerk-620821");
         clock.now = NOW.plusSeconds(299);
-        assertThat(tokens.find("token-a")).containsSame(clerk);
+        assertThat(tokens.find("token-a", request)).isPresent();
         clock.now = NOW.plusSeconds(300);
-        assertThat(tokens.find("token-a")).isEmpty();
+        assertThat(tokens.find("token-a", request)).isEmpty();
         assertThat(tokens.reuses()).isEqualTo(2);
     }
 
@@ -36,9 +40,9 @@ class VerifiedTokensTest {
     void onlyTheExactTokenFindsAnEntry() {
         tokens.remember("header.claims.signature", identity("clerk-620821"), NOW.plusSeconds(300));
 
-        assertThat(tokens.find("header.claims.signaturf")).isEmpty();
-        assertThat(tokens.find("header.claims.signature ")).isEmpty();
-        assertThat(tokens.find("header.claims.signature")).isPresent();
+        assertThat(tokens.find("header.claims.signaturf", request)).isEmpty();
+        assertThat(tokens.find("header.claims.signature ", request)).isEmpty();
+        assertThat(tokens.find("header.claims.signature", request)).isPresent();
     }
 
     @Test
@@ -46,19 +50,19 @@ class VerifiedTokensTest {
         tokens.remember("token-old", identity("clerk-620821"), NOW);
         tokens.remember("token-older", identity("clerk-620821"), NOW.minusSeconds(1));
 
-        assertThat(tokens.find("token-old")).isEmpty();
-        assertThat(tokens.find("token-older")).isEmpty();
+        assertThat(tokens.find("token-old", request)).isEmpty();
+        assertThat(tokens.find("token-older", request)).isEmpty();
     }
 
     @Test
     void aTokenKeepsTheIdentityItWasFirstRememberedWith() {
-        SecurityIdentity first = identity("clerk-620821");
-        tokens.remember("token-a", first, NOW.plusSeconds(300));
+        tokens.remember("token-a", identity("clerk-620821"), NOW.plusSeconds(300));
         tokens.remember("token-a", identity("admin"), NOW.plusSeconds(600));
 
-        assertThat(tokens.find("token-a")).containsSame(first);
+        assertThat(tokens.find("token-a", request).map(found -> found.getPrincipal().getName()))
+                .hasValue("clerk-620821");
         clock.now = NOW.plusSeconds(300);
-        assertThat(tokens.find("token-a")).isEmpty();
+        assertThat(tokens.find("token-a", request)).isEmpty();
     }
 
     @Test
@@ -67,19 +71,43 @@ class VerifiedTokensTest {
             tokens.remember("token-" + i, identity("clerk-620821"), NOW.plusSeconds(i < 10 ? 60 : 300));
         }
         tokens.remember("one-too-many", identity("clerk-620821"), NOW.plusSeconds(300));
-        assertThat(tokens.find("one-too-many")).isEmpty();
-        assertThat(tokens.find("token-0")).isPresent();
+        assertThat(tokens.find("one-too-many", request)).isEmpty();
+        assertThat(tokens.find("token-0", request)).isPresent();
 
         clock.now = NOW.plusSeconds(60);
         tokens.remember("after-ten-expired", identity("clerk-620821"), NOW.plusSeconds(300));
-        assertThat(tokens.find("after-ten-expired")).isPresent();
-        assertThat(tokens.find("token-0")).isEmpty();
-        assertThat(tokens.find("token-10")).isPresent();
+        assertThat(tokens.find("after-ten-expired", request)).isPresent();
+        assertThat(tokens.find("token-0", request)).isEmpty();
+        assertThat(tokens.find("token-10", request)).isPresent();
+    }
+
+    @Test
+    void aFoundIdentityBelongsToTheRequestAtHandNotToTheOneItWasVerifiedIn() {
+        RoutingContext verifiedIn = request();
+        SecurityIdentity verified = QuarkusSecurityIdentity.builder(identity("clerk-620821"))
+                .addAttribute(RoutingContext.class.getName(), verifiedIn).addAttribute("tenant-id", "Default").build();
+        tokens.remember("token-a", verified, NOW.plusSeconds(300));
+
+        SecurityIdentity found = tokens.find("token-a", request).orElseThrow();
+        assertThat(found.<Object>getAttribute(RoutingContext.class.getName())).isSameAs(request);
+        assertThat(found.<Object>getAttribute("tenant-id")).isEqualTo("Default");
+        assertThat(found.getRoles()).containsExactly("clerk");
     }
 
     private static SecurityIdentity identity(String name) {
         Principal principal = () -> name;
         return QuarkusSecurityIdentity.builder().setPrincipal(principal).addRole("clerk").build();
+    }
+
+    /** A request that is only ever compared by identity. */
+    private static RoutingContext request() {
+        return (RoutingContext) Proxy.newProxyInstance(VerifiedTokensTest.class.getClassLoader(),
+                new Class<?>[] {RoutingContext.class}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    case "toString" -> "request";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     /** A clock the test moves by hand. */
