@@ -198,7 +198,6 @@ public class IndicatorService {
         return Futures.await(query, "an indicator query");
     }
 
-
     private static void share(Indicator indicator, Ratio ratio, Map<String, Object> figures,
                               Map<String, CountyIndicators.RatioView> ratios, List<String> noData) {
         figures.put(indicator.key(), ratio.value());

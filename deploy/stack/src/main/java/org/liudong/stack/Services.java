@@ -175,9 +175,9 @@ public final class Services {
      * collector; a heap that starts at 64 MB and grows only as far as the live data needs (without {@code -Xms} the JVM
      * commits 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load) and
      * keeps 20–40 % of itself free after a collection instead of 40–70 %; at most two glibc malloc arenas instead of
-     * eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2 would make a lookup about twice as fast
-     * once warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a
-     * core for the first minutes, which slowed the start by 2–3 s and the event delays (deploy/bench/README.md).
+     * eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2's code is faster once
+     * warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a core
+     * for the first minutes, which slowed the start by 1–3 s and the event delays (deploy/bench/README.md).
      */
     private void launch(Service service, Owner owner) {
         Path jar = snapshot(service);
