@@ -7,6 +7,7 @@ import org.liudong.assessment.domain.IndicatorArithmetic.Departure;
 import org.liudong.assessment.domain.MoveRecord;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,14 +92,38 @@ public class MoveRepository implements PanacheRepositoryBase<MoveRecord, UUID> {
                 .setParameter("county", county).setParameter("start", start).setParameter("end", end).getResultList();
     }
 
-    /** Persons with two moves under way at once, one of them touching the county. */
+    /**
+     * Persons with two moves under way at once, one of them touching the county. Only persons in {@code repeat_mover}
+     * can have two, so the second move is looked for only for them.
+     */
     public long countPersonsWithTwoActiveMoves(String county, LocalDate end) {
-        return getEntityManager().createQuery("select count(distinct m.personId) from MoveRecord m where"
-                        + " (m.originCounty = :county or m.destinationCounty = :county)"
-                        + " and m.startedOn < :end and (m.endedOn is null or m.endedOn >= :end)"
-                        + " and exists (select 1 from MoveRecord o where o.personId = m.personId and o.moveId <> m.moveId"
-                        + " and o.startedOn < :end and (o.endedOn is null or o.endedOn >= :end))", Long.class)
-                .setParameter("county", county).setParameter("end", end).getSingleResult();
+        return ((Number) getEntityManager().createNativeQuery("select count(distinct m.person_id) from move m where"
+                        + " (m.origin_county = :county or m.destination_county = :county)"
+                        + " and m.started_on < :end and (m.ended_on is null or m.ended_on >= :end)"
+                        + " and m.person_id in (select person_id from repeat_mover)"
+                        + " and exists (select 1 from move o where o.person_id = m.person_id and o.move_id <> m.move_id"
+                        + " and o.started_on < :end and (o.ended_on is null or o.ended_on >= :end))", Long.class)
+                .setParameter("county", county).setParameter("end", end).getSingleResult()).longValue();
+    }
+
+    /**
+     * Adds those of {@code persons} that have more than one move to {@code repeat_mover}, the candidates
+     * {@link #countPersonsWithTwoActiveMoves} checks.
+     */
+    public void recordRepeatMovers(Collection<UUID> persons) {
+        if (persons.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("insert into repeat_mover (person_id) select person_id from move"
+                        + " where person_id = any(?1) group by person_id having count(*) > 1 on conflict do nothing")
+                .setParameter(1, persons.toArray(UUID[]::new)).executeUpdate();
+    }
+
+    /** {@link #recordRepeatMovers} for every person at once, after a rebuild loaded its rows. */
+    public void recordAllRepeatMovers() {
+        getEntityManager().createNativeQuery("insert into repeat_mover (person_id) select person_id from move"
+                + " where person_id is not null group by person_id having count(*) > 1 on conflict do nothing")
+                .executeUpdate();
     }
 
     /**

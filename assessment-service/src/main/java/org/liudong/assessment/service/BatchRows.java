@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The projection rows a batch of events touches, loaded with one query per table. An id that was looked up and
@@ -62,9 +63,16 @@ public final class BatchRows {
             changed.clear();
         }
 
-        /** The rows created or changed since the last write. */
-        Collection<E> changedRows() {
-            return changed.values();
+        /** A field of the rows created or changed since the last write, where it is set. */
+        <V> Set<V> changedValues(Function<E, V> field) {
+            Set<V> values = new HashSet<>();
+            for (E row : changed.values()) {
+                V value = field.apply(row);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values;
         }
     }
 
@@ -82,13 +90,12 @@ public final class BatchRows {
 
     /** The pseudonyms of the persons created or changed since the last write. */
     Set<String> changedPseudonyms() {
-        Set<String> pseudonyms = new HashSet<>();
-        for (PersonRecord person : persons.changedRows()) {
-            if (person.idIndex != null) {
-                pseudonyms.add(person.idIndex);
-            }
-        }
-        return pseudonyms;
+        return persons.changedValues(person -> person.idIndex);
+    }
+
+    /** The persons of the moves created or changed since the last write. */
+    Set<UUID> changedMovers() {
+        return moves.changedValues(move -> move.personId);
     }
 
     /** Writes every row created or changed, one statement per table. */

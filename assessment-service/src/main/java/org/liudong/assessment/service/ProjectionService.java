@@ -9,6 +9,7 @@ import org.liudong.assessment.domain.DirtyCounty;
 import org.liudong.assessment.domain.StreamEvent;
 import org.liudong.assessment.messaging.EventData;
 import org.liudong.assessment.repository.DirtyCountyRepository;
+import org.liudong.assessment.repository.MoveRepository;
 import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.StreamEventRepository;
 import org.liudong.platform.consumer.PoisonEventException;
@@ -37,6 +38,7 @@ public class ProjectionService {
 
     private final ProcessedEvents processed;
     private final PersonRepository persons;
+    private final MoveRepository moves;
     private final Prefetch prefetch;
     private final RegistryProjection registry;
     private final MigrationProjection migration;
@@ -45,12 +47,14 @@ public class ProjectionService {
     private final EntityManager entityManager;
     private final ObjectMapper json;
 
-    public ProjectionService(ProcessedEvents processed, PersonRepository persons, Prefetch prefetch,
+    public ProjectionService(ProcessedEvents processed, PersonRepository persons, MoveRepository moves,
+                             Prefetch prefetch,
                              RegistryProjection registry, MigrationProjection migration,
                              DirtyCountyRepository dirty, StreamEventRepository stream, EntityManager entityManager,
                              ObjectMapper json) {
         this.processed = processed;
         this.persons = persons;
+        this.moves = moves;
         this.prefetch = prefetch;
         this.registry = registry;
         this.migration = migration;
@@ -114,13 +118,16 @@ public class ProjectionService {
     }
 
     /**
-     * Writes the batch's rows and, unless a rebuild loads its tables in bulk (it finds the shared pseudonyms of all
-     * rows at once afterwards, {@link PersonRepository#recordAllSharedPseudonyms}), the pseudonyms that became shared.
+     * Writes the batch's rows and, unless a rebuild loads its tables in bulk (it finds them for all rows at once
+     * afterwards, {@link RebuildService}), the candidates the indicator reads check: pseudonyms that became shared
+     * between counties and persons who now have more than one move.
      */
-    private void write(BatchRows rows, boolean sharedPseudonyms) {
-        Set<String> pseudonyms = sharedPseudonyms ? rows.changedPseudonyms() : Set.of();
+    private void write(BatchRows rows, boolean candidates) {
+        Set<String> pseudonyms = candidates ? rows.changedPseudonyms() : Set.of();
+        Set<UUID> movers = candidates ? rows.changedMovers() : Set.of();
         rows.write();
         persons.recordSharedPseudonyms(pseudonyms);
+        moves.recordRepeatMovers(movers);
     }
 
     private void project(CloudEvent event, Changes changes, BatchRows rows) {

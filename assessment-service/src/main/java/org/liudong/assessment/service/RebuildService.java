@@ -13,6 +13,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.RebuildJob;
+import org.liudong.assessment.repository.MoveRepository;
 import org.liudong.assessment.repository.PersonRepository;
 import org.liudong.assessment.repository.RebuildJobRepository;
 import org.liudong.platform.consumer.CloudEventReader;
@@ -45,12 +46,13 @@ public class RebuildService {
     public static final String LIVE = "projection";
     public static final String FRESH = "projection_rebuild";
     private static final List<String> TABLES = List.of("processed_event", "person", "household", "move", "verification",
-            "shared_pseudonym");
+            "shared_pseudonym", "repeat_mover");
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
     private final RebuildJobRepository jobs;
     private final ProjectionService projection;
     private final PersonRepository persons;
+    private final MoveRepository moves;
     private final CloudEventReader reader;
     private final EntityManager entityManager;
     private final ManagedExecutor executor;
@@ -58,12 +60,13 @@ public class RebuildService {
     private final String bootstrapServers;
 
     public RebuildService(RebuildJobRepository jobs, ProjectionService projection, PersonRepository persons,
-                          CloudEventReader reader,
+                          MoveRepository moves, CloudEventReader reader,
                           EntityManager entityManager, ManagedExecutor executor, AssessmentConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.jobs = jobs;
         this.projection = projection;
         this.persons = persons;
+        this.moves = moves;
         this.reader = reader;
         this.entityManager = entityManager;
         this.executor = executor;
@@ -154,8 +157,8 @@ public class RebuildService {
     }
 
     /**
-     * Builds the indexes the live tables have besides their primary keys, finds the shared pseudonyms of all persons
-     * (the bulk replay left them out), and gathers the planner's statistics.
+     * Builds the indexes the live tables have besides their primary keys, finds the shared pseudonyms and the repeat
+     * movers among all rows (the bulk replay left them out), and gathers the planner's statistics.
      */
     private void indexFreshTables() {
         for (String index : definitions("select replace(pg_get_indexdef(i.indexrelid), ' ON " + LIVE + ".', ' ON "
@@ -166,6 +169,7 @@ public class RebuildService {
         entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
                 .setParameter(1, FRESH + ", public").getSingleResult();
         persons.recordAllSharedPseudonyms();
+        moves.recordAllRepeatMovers();
         for (String table : TABLES) {
             entityManager.createNativeQuery("analyze " + FRESH + "." + table).executeUpdate();
         }

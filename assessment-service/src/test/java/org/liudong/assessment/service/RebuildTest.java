@@ -54,7 +54,7 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(indicators(origin, month).getLong("indicators.registeredPersons")).isEqualTo(1);
             assertThat(indicators(origin, month).getLong("indicators.lapsedMoves")).isEqualTo(1);
-            assertThat(indicators(destination, month).getLong("indicators.suspectedDuplicates")).isEqualTo(1);
+            assertThat(indicators(destination, month).getLong("indicators.suspectedDuplicates")).isEqualTo(2);
             assertThat(indicators(destination, month).getLong("indicators.inflow")).isEqualTo(1);
             assertThat(indicators(destination, month).getLong("ratios.verificationReplyTimeliness.denominator"))
                     .isEqualTo(1);
@@ -108,6 +108,11 @@ class RebuildTest {
                 noon(day.plusDays(9))));
         Kafka.publish("migration.events", move("move-lapsed", lapsed, dead, origin, destination, "LAPSED",
                 noon(month.atDay(25))));
+        // two moves under way at once for one person: another suspected duplicate at the destination
+        UUID twice = UUID.randomUUID();
+        Kafka.publish("migration.events", departure(UUID.randomUUID(), twice, origin, destination, day, day, noon(day)));
+        Kafka.publish("migration.events", departure(UUID.randomUUID(), twice, origin, destination, day.plusDays(1),
+                day.plusDays(1), noon(day.plusDays(1))));
         UUID request = UUID.randomUUID();
         Kafka.publish("migration.events", verification("verification-requested", request, origin, destination, settled,
                 month.atDay(15), noon(day)));
@@ -127,6 +132,9 @@ class RebuildTest {
                     destination));
             rows.addAll(rows("select 'shared', s.id_index from shared_pseudonym s where exists (select 1 from person p"
                     + " where p.id_index = s.id_index and p.county in (?1, ?2)) order by id_index", origin, destination));
+            rows.addAll(rows("select 'repeat', r.person_id from repeat_mover r where exists (select 1 from move m"
+                    + " where m.person_id = r.person_id and m.origin_county in (?1, ?2)) order by person_id", origin,
+                    destination));
             return rows;
         });
     }
