@@ -12,6 +12,8 @@ import java.util.List;
 @ApplicationScoped
 public class StreamEventRepository implements PanacheRepository<StreamEvent> {
 
+    private static final long APPEND_LOCK = 0x73747265616d31L;
+
     /** Entries after {@code lastId} with either county inside the jurisdiction ("" reaches everything). */
     public List<StreamEvent> after(long lastId, String jurisdiction, int limit) {
         return find("id > :last and (county like :prefix or otherCounty like :prefix) order by id",
@@ -23,12 +25,22 @@ public class StreamEventRepository implements PanacheRepository<StreamEvent> {
         return id == null ? 0 : id;
     }
 
-    /** Appends entries in one statement (ids from the sequence, in list order). */
+    /**
+     * Appends entries in one statement (ids from the sequence, in list order); the last statement of the caller's
+     * transaction. The feed hands out entries by id ({@link #after}), so ids must become visible in the order they
+     * were drawn: an entry drawn earlier by a transaction that commits later would otherwise be behind a cursor
+     * that already passed it, and never sent. Appends therefore take a lock held until commit, one transaction at
+     * a time.
+     */
     public void append(List<StreamEvent> entries) {
         if (entries.isEmpty()) {
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, APPEND_LOCK);
+                lock.execute();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into public.stream_event"
                     + " (kind, county, other_county, payload, created_at) select k, c, o, p, t from unnest(?::text[], ?::text[],"
                     + " ?::text[], ?::text[], ?::text[]::timestamptz[]) with ordinality as e(k, c, o, p, t, n) order by n")) {

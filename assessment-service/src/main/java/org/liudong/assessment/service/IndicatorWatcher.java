@@ -18,6 +18,7 @@ import org.liudong.assessment.repository.IndicatorValueRepository;
 import org.liudong.assessment.repository.StreamEventRepository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,16 +75,19 @@ public class IndicatorWatcher {
     @Transactional
     public int examineNext() {
         List<DirtyCounty.Key> taken = dirty.take(BATCH);
+        List<StreamEvent> feed = new ArrayList<>();
         for (DirtyCounty.Key key : new LinkedHashSet<>(taken)) {
-            Period.parse(key.period()).ifPresent(period -> examine(key.county(), period));
+            Period.parse(key.period()).ifPresent(period -> examine(key.county(), period, feed));
             // every query flushes the persistence context first: keep it to one county month's rows
             values.getEntityManager().flush();
             values.getEntityManager().clear();
         }
+        stream.append(feed);
         return taken.size();
     }
 
-    private void examine(String county, Period period) {
+    /** Re-scores a county month, adding an entry to {@code feed} for each indicator that changed. */
+    private void examine(String county, Period period, List<StreamEvent> feed) {
         Scorecard card = scorecards.scorecard(county, period);
         Instant now = Instant.now();
         boolean changed = false;
@@ -94,7 +98,7 @@ public class IndicatorWatcher {
                 continue;
             }
             changed = true;
-            feed(county, period, line, last == null ? null : last.value, now);
+            feed.add(entry(county, period, line, last == null ? null : last.value, now));
             if (Boolean.FALSE.equals(line.passed()) && (last == null || !Boolean.FALSE.equals(last.passed))) {
                 events.indicatorBreached(county, period.toString(), line, now);
             }
@@ -112,7 +116,7 @@ public class IndicatorWatcher {
         }
     }
 
-    private void feed(String county, Period period, Scorecard.Line line, Double previous, Instant now) {
+    private StreamEvent entry(String county, Period period, Scorecard.Line line, Double previous, Instant now) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", StreamEvent.INDICATOR_CHANGED);
         payload.put("county", county);
@@ -131,6 +135,6 @@ public class IndicatorWatcher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        stream.persist(entry);
+        return entry;
     }
 }

@@ -1,11 +1,15 @@
 package org.liudong.assessment.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.liudong.assessment.domain.StreamEvent;
+import org.liudong.assessment.repository.StreamEventRepository;
 import org.liudong.assessment.support.Kafka;
 import org.liudong.assessment.support.SampleEvents;
 import org.liudong.assessment.support.SseClient;
@@ -14,8 +18,15 @@ import org.liudong.stack.testing.Tokens;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +42,9 @@ class StreamTest {
 
     @TestHTTPResource("/api/assessment/stream")
     URI stream;
+
+    @Inject
+    StreamEventRepository streamEvents;
 
     @Test
     void dashboardSeesAnonymousActivityAndIndicatorChangesOfItsJurisdiction() throws Exception {
@@ -83,11 +97,56 @@ class StreamTest {
         }
     }
 
+    /**
+     * The feed hands out entries by id. An entry whose id was drawn first but committed last would sit behind a
+     * cursor that had already passed it, so a second append waits until the first one's transaction ends.
+     */
+    @Test
+    void entriesBecomeVisibleInTheOrderOfTheirIds() throws Exception {
+        String county = freshCounty("62");
+        long cursor = QuarkusTransaction.requiringNew().call(streamEvents::lastId);
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                streamEvents.append(List.of(entry(county, "first")));
+                firstAppended.countDown();
+                await().atMost(WAIT).until(() -> commitFirst.await(1, TimeUnit.SECONDS));
+            }));
+            assertThat(firstAppended.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = writers.submit(() -> QuarkusTransaction.requiringNew().run(() ->
+                    streamEvents.append(List.of(entry(county, "second")))));
+
+            Thread.sleep(500);
+            assertThat(second).as("the second append waits for the first transaction").isNotDone();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> streamEvents.after(cursor, county, 10))).isEmpty();
+            commitFirst.countDown();
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            commitFirst.countDown();
+            writers.shutdownNow();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> streamEvents.after(cursor, county, 10)))
+                .extracting(e -> e.payload).containsExactly("{\"step\":\"first\"}", "{\"step\":\"second\"}");
+    }
+
     @Test
     void streamNeedsAToken() {
         try (SseClient anonymous = new SseClient(stream, null, null)) {
             assertThat(anonymous.status()).isEqualTo(401);
         }
+    }
+
+    private static StreamEvent entry(String county, String step) {
+        StreamEvent entry = new StreamEvent();
+        entry.kind = StreamEvent.ACTIVITY;
+        entry.county = county;
+        entry.otherCounty = county;
+        entry.payload = "{\"step\":\"" + step + "\"}";
+        entry.createdAt = Instant.now();
+        return entry;
     }
 
     private SseClient open(String user, String lastEventId) {
