@@ -24,6 +24,8 @@ import static org.liudong.assessment.support.Api.indicators;
 import static org.liudong.assessment.support.Api.registeredPersons;
 import static org.liudong.assessment.support.SampleEvents.deathRegistered;
 import static org.liudong.assessment.support.SampleEvents.freshCounty;
+import static org.liudong.assessment.support.SampleEvents.householdDissolved;
+import static org.liudong.assessment.support.SampleEvents.householdRegistered;
 import static org.liudong.assessment.support.SampleEvents.idIndex;
 import static org.liudong.assessment.support.SampleEvents.person;
 import static org.liudong.assessment.support.SampleEvents.personRegistered;
@@ -76,6 +78,22 @@ class RegistryEventConsumptionTest {
         Kafka.publish(REGISTRY, deathRegistered(personId, county, Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == before);
+    }
+
+    @Test
+    void aHouseholdIsCountedUntilItIsDissolved() {
+        String county = freshCounty();
+        UUID household = UUID.randomUUID();
+        Kafka.publish(REGISTRY, householdRegistered(household, county, Instant.now().minusSeconds(60)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredHouseholds(county) == 1);
+
+        Kafka.publish(REGISTRY, householdDissolved(household, county, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredHouseholds(county) == 0);
+    }
+
+    private static long registeredHouseholds(String county) {
+        return indicators(county, YearMonth.now(CHINA)).getLong("indicators.registeredHouseholds");
     }
 
     @Test

@@ -87,8 +87,31 @@ class MigrationIndicatorsTest {
         assertThat(in.getLong("indicators.activeMigrantsIn")).isEqualTo(2);
         assertThat(in.getDouble("indicators.arrivalMatchRate")).isEqualTo(0.5);
         assertThat(in.getMap("breakdowns.movesByStatus")).containsEntry("SETTLED", 1).containsEntry("ANNOUNCED", 1);
+        assertThat(in.getMap("breakdowns.movesByReason")).containsExactly(entry("WORK", 2));
         assertThat(in.getMap("breakdowns.inflowByReason")).containsExactly(entry("WORK", 1));
         assertThat(in.getMap("breakdowns.inflowBySex")).containsExactly(entry("M", 1));
+    }
+
+    @Test
+    void unansweredRequestsAreOpenAndOverdueOnceTheirDueDatePassed() {
+        Kafka.publish(MIGRATION, verification("verification-requested", UUID.randomUUID(), destination, origin,
+                UUID.randomUUID(), day(10), noon(day(5))));
+        Kafka.publish(MIGRATION, verification("verification-requested", UUID.randomUUID(), destination, origin,
+                UUID.randomUUID(), month.plusMonths(1).atDay(10), noon(day(20))));
+        UUID answered = UUID.randomUUID();
+        UUID move = UUID.randomUUID();
+        Kafka.publish(MIGRATION, verification("verification-requested", answered, destination, origin, move, day(25),
+                noon(day(6))));
+        Kafka.publish(MIGRATION, verification("verification-answered", answered, destination, origin, move, day(25),
+                noon(day(8))));
+
+        // judged on the month's last day: two still open, one of them past its due date
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath figures = indicators(origin, month);
+            assertThat(figures.getLong("indicators.openVerifications")).isEqualTo(2);
+            assertThat(figures.getLong("indicators.overdueVerifications")).isEqualTo(1);
+        });
+        assertThat(indicators(destination, month).getLong("indicators.openVerifications")).isZero();
     }
 
     @Test

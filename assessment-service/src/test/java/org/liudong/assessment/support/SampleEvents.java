@@ -80,6 +80,12 @@ public final class SampleEvents {
         return envelope("registry", "household-registered", householdId.toString(), data).put("county", county);
     }
 
+    public static ObjectNode householdDissolved(UUID householdId, String county, Instant at) {
+        ObjectNode data = JSON.createObjectNode().put("householdId", householdId.toString()).put("county", county)
+                .put("occurredAt", at.toString());
+        return envelope("registry", "household-dissolved", householdId.toString(), data).put("county", county);
+    }
+
     public static ObjectNode personRegistered(UUID personId, String county, Instant at) {
         return person("person-registered", personId, county, UUID.randomUUID(), idIndex(), at);
     }
@@ -171,8 +177,6 @@ public final class SampleEvents {
         data(moved).put("fromHouseholdId", UUID.randomUUID().toString());
         ObjectNode corrected = person("person-corrected", UUID.randomUUID(), county, household, idIndex(), at);
         data(corrected).putArray("fields").add("name");
-        ObjectNode dissolvedData = JSON.createObjectNode().put("householdId", household.toString())
-                .put("county", county).put("occurredAt", at.toString());
         return java.util.List.of(
                 householdRegistered(household, county, at),
                 personRegistered(UUID.randomUUID(), county, at),
@@ -180,7 +184,7 @@ public final class SampleEvents {
                 person("head-changed", UUID.randomUUID(), county, household, idIndex(), at),
                 moved, corrected, birth,
                 deathRegistered(UUID.randomUUID(), county, at),
-                envelope("registry", "household-dissolved", household.toString(), dissolvedData).put("county", county));
+                householdDissolved(household, county, at));
     }
 
     /** One sample of every migration event the service reads. */
