@@ -31,6 +31,19 @@ public class AssessmentAccess {
         }
     }
 
+    /**
+     * A county's data-quality findings name persons (by their pseudonymous id), so they are for those who keep or
+     * supervise the county's records; analysts see the counts in the indicators.
+     */
+    public void requireReadFindings(String county) {
+        boolean allowed = caller.is(Caller.ADMIN) || (caller.is(Caller.SUPERVISOR) && caller.covers(county))
+                || caller.actsFor(county);
+        if (!allowed) {
+            throw ProblemException.forbidden("Findings of county " + county + " are for its clerks and their"
+                    + " supervisors");
+        }
+    }
+
     public void requireSetTarget(String jurisdiction) {
         boolean allowed = caller.is(Caller.ADMIN)
                 || (caller.is(Caller.SUPERVISOR) && !jurisdiction.isEmpty() && caller.covers(jurisdiction));
