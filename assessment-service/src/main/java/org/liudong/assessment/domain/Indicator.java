@@ -45,7 +45,7 @@ public enum Indicator {
     }
 
     public Target defaultTarget() {
-        return new Target(this, "", defaultValue, defaultDirection, defaultWeight);
+        return new Target(this, "", defaultValue, defaultDirection, defaultWeight, 0);
     }
 
     public static Optional<Indicator> byKey(String key) {
@@ -53,7 +53,9 @@ public enum Indicator {
     }
 
     /** A goal for one indicator in a jurisdiction ("" = the built-in default for everyone). */
-    public record Target(Indicator indicator, String jurisdiction, double value, Direction direction, int weight) {
+    /** A target; {@code version} is its ETag (0 for the built-in default). */
+    public record Target(Indicator indicator, String jurisdiction, double value, Direction direction, int weight,
+                         long version) {
 
         /** null when there is no value to judge. */
         public Boolean passes(Double actual) {

@@ -35,6 +35,10 @@ public class TargetSetting {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Counts the changes: 1 once set, 0 while the built-in default applies (no row). */
+    @Column(nullable = false)
+    public long version;
+
     @Embeddable
     public record Key(@Column(name = "indicator") String indicator, @Column(name = "jurisdiction") String jurisdiction)
             implements Serializable {
@@ -42,6 +46,6 @@ public class TargetSetting {
 
     public Indicator.Target toTarget() {
         return new Indicator.Target(Indicator.byKey(key.indicator()).orElseThrow(), key.jurisdiction(), value,
-                direction, weight);
+                direction, weight, version);
     }
 }

@@ -8,18 +8,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.liudong.assessment.domain.Indicator;
 import org.liudong.assessment.security.AssessmentAccess;
 import org.liudong.assessment.service.TargetService;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.versions.Versions;
 
 import java.util.Collection;
 
@@ -50,8 +54,10 @@ public class TargetResource {
     @PUT
     @Path("/{indicator}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the target of an indicator for a jurisdiction (supervisors for their own, admins)")
-    public Indicator.Target set(@PathParam("indicator") String indicator, @NotNull @Valid TargetRequest request) {
+    @Operation(summary = "Set the target of an indicator for a jurisdiction (supervisors for their own, admins);"
+            + " If-Match with the version read (0 while the default applies) refuses a stale change with 412")
+    public Response set(@PathParam("indicator") String indicator, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull @Valid TargetRequest request) {
         Indicator which = Indicator.byKey(indicator).orElseThrow(() -> ProblemException.notFound("Indicator " + indicator));
         String jurisdiction = request.jurisdiction() != null ? request.jurisdiction() : access.ownJurisdiction();
         access.requireSetTarget(jurisdiction);
@@ -59,7 +65,9 @@ public class TargetResource {
             throw ProblemException.badRequest("A share's target lies between 0 and 1",
                     new FieldError("value", "must be between 0 and 1 for " + which.key()));
         }
-        return targets.set(which, jurisdiction, request.value(), request.direction(), request.weight(), access.name());
+        Indicator.Target target = targets.set(which, jurisdiction, request.value(), request.direction(),
+                request.weight(), access.name(), ifMatch);
+        return Response.ok(target).tag(Versions.tag(target.version())).build();
     }
 
     @GET

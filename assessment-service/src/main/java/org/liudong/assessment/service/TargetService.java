@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.liudong.assessment.domain.Indicator;
 import org.liudong.assessment.domain.TargetSetting;
 import org.liudong.assessment.repository.TargetRepository;
+import org.liudong.platform.versions.Versions;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -21,17 +22,26 @@ public class TargetService {
         this.targets = targets;
     }
 
+    /**
+     * Sets a jurisdiction's target. {@code ifMatch}, when sent, must name the version the caller read (0 for a
+     * target never set there); PUTs of one target are taken one at a time, so two that read the same version cannot
+     * both pass.
+     */
     @Transactional
     public Indicator.Target set(Indicator indicator, String jurisdiction, double value, Indicator.Direction direction,
-                                int weight, String by) {
+                                int weight, String by, String ifMatch) {
         TargetSetting.Key key = new TargetSetting.Key(indicator.key(), jurisdiction);
+        targets.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "target/" + key.indicator() + "/" + key.jurisdiction()).getSingleResult();
         TargetSetting setting = targets.findByIdOptional(key).orElseGet(TargetSetting::new);
+        Versions.check(ifMatch, setting.version, "target of " + indicator.key() + " for '" + jurisdiction + "'");
         setting.key = key;
         setting.value = value;
         setting.direction = direction;
         setting.weight = weight;
         setting.updatedBy = by;
         setting.updatedAt = Instant.now();
+        setting.version++;
         targets.persist(setting);
         return setting.toTarget();
     }

@@ -102,6 +102,38 @@ class ScorecardAndTargetTest {
     }
 
     @Test
+    void aTargetChangeNamingAStaleVersionIsRefusedAndChangesNothing() {
+        Map<String, Object> lenient = Map.of("jurisdiction", jurisdiction, "value", 0.5, "direction", "AT_LEAST",
+                "weight", 20);
+        Map<String, Object> strict = Map.of("jurisdiction", jurisdiction, "value", 0.9, "direction", "AT_LEAST",
+                "weight", 20);
+        // never set here: the default applies, version 0
+        assertThat(targetVersion()).isZero();
+        String first = as("admin").contentType(ContentType.JSON).header("If-Match", "\"0\"").body(lenient)
+                .put(TARGETS, "arrivalMatchRate").then().statusCode(200).body("version", equalTo(1))
+                .extract().header("ETag");
+        assertThat(first).isEqualTo("\"1\"");
+        as("admin").contentType(ContentType.JSON).header("If-Match", first).body(strict)
+                .put(TARGETS, "arrivalMatchRate").then().statusCode(200).header("ETag", "\"2\"");
+
+        // a second supervisor still holding version 1
+        as("admin").contentType(ContentType.JSON).header("If-Match", first).body(lenient)
+                .put(TARGETS, "arrivalMatchRate").then().statusCode(412).contentType("application/problem+json");
+        assertThat(as("admin").queryParam("jurisdiction", jurisdiction).get("/api/assessment/targets")
+                .then().statusCode(200).extract().jsonPath()
+                .getDouble("find { it.indicator == 'arrivalMatchRate' }.value")).isEqualTo(0.9);
+        // without If-Match the change is made (the caller accepts overwriting)
+        as("admin").contentType(ContentType.JSON).body(lenient)
+                .put(TARGETS, "arrivalMatchRate").then().statusCode(200).header("ETag", "\"3\"");
+    }
+
+    private int targetVersion() {
+        return as("admin").queryParam("jurisdiction", jurisdiction).get("/api/assessment/targets")
+                .then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.indicator == 'arrivalMatchRate' }.version");
+    }
+
+    @Test
     void scorecardsComeAsCsvForSpreadsheets() {
         String text = as("analyst-62").accept("text/csv").queryParam("jurisdiction", "6208")
                 .get(SCORECARDS).then().statusCode(200).contentType(containsString("text/csv")).extract().asString();

@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.liudong.platform.idempotency.IdempotentRequests;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
+import org.liudong.platform.versions.Versions;
 import org.liudong.registry.service.HouseholdService;
 import org.liudong.registry.service.PersonService;
-import org.liudong.registry.service.Versions;
 
 import java.net.URI;
 import java.util.Set;

@@ -25,10 +25,10 @@ import org.liudong.platform.idempotency.IdempotentRequests;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
+import org.liudong.platform.versions.Versions;
 import org.liudong.registry.config.RegistryConfig;
 import org.liudong.registry.security.RegisterAccess;
 import org.liudong.registry.service.PersonService;
-import org.liudong.registry.service.Versions;
 
 import java.net.URI;
 import java.util.UUID;

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.versions.Versions;
 import org.liudong.registry.domain.AuditEvent.Action;
 import org.liudong.registry.domain.Household;
 import org.liudong.registry.domain.HouseholdStatus;

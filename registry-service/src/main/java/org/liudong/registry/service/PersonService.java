@@ -6,6 +6,7 @@ import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.versions.Versions;
 import org.liudong.registry.domain.AuditEvent.Action;
 import org.liudong.registry.domain.Household;
 import org.liudong.registry.domain.HouseholdStatus;

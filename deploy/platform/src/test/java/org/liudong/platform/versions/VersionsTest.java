@@ -1,4 +1,4 @@
-package org.liudong.registry.service;
+package org.liudong.platform.versions;
 
 import org.junit.jupiter.api.Test;
 import org.liudong.platform.problem.ProblemException;

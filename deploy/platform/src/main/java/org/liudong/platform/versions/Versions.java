@@ -1,4 +1,4 @@
-package org.liudong.registry.service;
+package org.liudong.platform.versions;
 
 import jakarta.ws.rs.core.EntityTag;
 import org.liudong.platform.problem.FieldError;
