@@ -43,4 +43,15 @@ public interface AssessmentConfig {
     /** How long a live stream stays open; the client then reconnects with Last-Event-ID and misses nothing. */
     @WithDefault("PT10M")
     java.time.Duration streamMaxAge();
+
+    /**
+     * How long the live feed keeps its entries: a client reconnecting with an older Last-Event-ID resumes from the
+     * oldest entry kept.
+     */
+    @WithDefault("P1D")
+    java.time.Duration streamRetention();
+
+    /** How long an Idempotency-Key's answer is kept for retries. */
+    @WithDefault("P1D")
+    java.time.Duration idempotencyRetention();
 }

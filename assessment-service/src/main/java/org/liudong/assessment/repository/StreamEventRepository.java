@@ -7,6 +7,7 @@ import org.hibernate.Session;
 import org.liudong.assessment.domain.StreamEvent;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -18,6 +19,13 @@ public class StreamEventRepository implements PanacheRepository<StreamEvent> {
     public List<StreamEvent> after(long lastId, String jurisdiction, int limit) {
         return find("id > :last and (county like :prefix or otherCounty like :prefix) order by id",
                 Parameters.with("last", lastId).and("prefix", jurisdiction + "%")).page(0, limit).list();
+    }
+
+    /** Deletes up to {@code limit} of the entries created before {@code cutoff}, the oldest first. */
+    public int purgeCreatedBefore(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("delete from public.stream_event where id in (select id from"
+                        + " public.stream_event where created_at < ?1 order by created_at limit ?2)")
+                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
     }
 
     public long lastId() {

@@ -2,6 +2,7 @@ package org.liudong.assessment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.liudong.assessment.domain.RebuildJob;
 import org.liudong.assessment.security.AssessmentAccess;
 import org.liudong.assessment.service.RebuildService;
+import org.liudong.platform.idempotency.IdempotentRequests;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
 
@@ -37,18 +39,23 @@ public class RebuildResource {
 
     private final RebuildService rebuilds;
     private final AssessmentAccess access;
+    private final IdempotentRequests idempotency;
 
-    public RebuildResource(RebuildService rebuilds, AssessmentAccess access) {
+    public RebuildResource(RebuildService rebuilds, AssessmentAccess access, IdempotentRequests idempotency) {
         this.rebuilds = rebuilds;
         this.access = access;
+        this.idempotency = idempotency;
     }
 
+    /** A retry with the request's Idempotency-Key answers with the job it started instead of starting another. */
     @POST
     @Operation(summary = "Rebuild every projection from the start of the topics (admins); 202 with the job")
-    public Response start(@Context UriInfo uri) {
-        RebuildJob job = rebuilds.start(access.name());
-        return Response.accepted(RebuildView.of(job))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    public Response start(@Context UriInfo uri, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotency.executeWithFingerprint(idempotencyKey, "POST /api/assessment/rebuilds", "", () -> {
+            RebuildJob job = rebuilds.start(access.name());
+            return Response.accepted(RebuildView.of(job))
+                    .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+        });
     }
 
     @GET

@@ -63,11 +63,15 @@ class RebuildTest {
         List<String> indexes = indexes();
         String figuresBefore = indicators(origin, month).prettify() + indicators(destination, month).prettify();
 
-        String location = as("admin").post(REBUILDS).then().statusCode(202)
+        String key = UUID.randomUUID().toString();
+        String location = as("admin").header("Idempotency-Key", key).post(REBUILDS).then().statusCode(202)
                 .body("status", equalTo("RUNNING")).extract().header("Location");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 !as("admin").get(location).then().statusCode(200).extract().path("status").equals("RUNNING"));
         as("admin").get(location).then().body("status", equalTo("DONE")).body("progress", equalTo(1.0f));
+        // a retry of the request answers with the job it started, and starts none
+        as("admin").header("Idempotency-Key", key).post(REBUILDS).then().statusCode(202)
+                .header("Location", location).header("Idempotent-Replayed", "true");
 
         assertThat(snapshot(origin, destination)).isEqualTo(incremental);
         assertThat(indexes()).as("indexes built after the rows were replayed").isEqualTo(indexes);
