@@ -4,6 +4,7 @@ import org.liudong.assessment.domain.Period;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Checks of query and path parameters shared by the resources. */
@@ -40,5 +41,14 @@ final class Params {
         return Period.parse(text).orElseThrow(() -> ProblemException.badRequest(
                 "A period is a month (YYYY-MM), a run of months (YYYY-MM/YYYY-MM, at most " + Period.MAX_MONTHS
                         + ") or rolling", new FieldError("period", "must be YYYY-MM, YYYY-MM/YYYY-MM or rolling")));
+    }
+
+    /** Page {@code page} (from 0) of {@code size} items of a list computed whole. */
+    static <T> List<T> page(List<T> all, int page, int size) {
+        long from = (long) page * size;
+        if (from >= all.size()) {
+            return List.of();
+        }
+        return all.subList((int) from, (int) Math.min(all.size(), from + size));
     }
 }

@@ -16,7 +16,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.liudong.assessment.support.Api.as;
 import static org.liudong.assessment.support.SampleEvents.departure;
 import static org.liudong.assessment.support.SampleEvents.freshCounty;
@@ -56,6 +59,16 @@ class FlowTest {
         assertThat(flows(origin.substring(0, 4), month, 4)).containsExactlyEntriesOf(
                 Map.of(origin.substring(0, 4) + ">" + prefecture, 3));
         assertThat(flows(origin, month, 2)).containsExactlyEntriesOf(Map.of("95>94", 3));
+
+        // a page at a time, the largest flow first; the CSV has them all
+        as("admin").queryParam("jurisdiction", origin).queryParam("period", month.toString()).queryParam("size", 1)
+                .get(FLOWS).then().statusCode(200).body("total", equalTo(2)).body("page", equalTo(0))
+                .body("flows.destination", contains(first));
+        as("admin").queryParam("jurisdiction", origin).queryParam("period", month.toString()).queryParam("size", 1)
+                .queryParam("page", 1).get(FLOWS).then().statusCode(200).body("flows.destination", contains(second));
+        as("admin").queryParam("jurisdiction", origin).queryParam("period", month.toString()).queryParam("page", 5)
+                .get(FLOWS).then().statusCode(200).body("flows", empty()).body("total", equalTo(2));
+        as("admin").queryParam("jurisdiction", origin).queryParam("size", 0).get(FLOWS).then().statusCode(400);
 
         String csv = as("admin").accept("text/csv").queryParam("jurisdiction", origin)
                 .queryParam("period", month.toString()).get(FLOWS)

@@ -21,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.liudong.assessment.support.Api.as;
@@ -72,6 +73,10 @@ class ScorecardAndTargetTest {
         });
         JsonPath ranking = ranking();
         assertThat(rankOf(ranking, good)).isLessThan(rankOf(ranking, poor));
+        // a page at a time, in rank order
+        as("admin").queryParam("jurisdiction", jurisdiction).queryParam("period", month.toString())
+                .queryParam("size", 1).queryParam("page", 1).get(SCORECARDS).then().statusCode(200)
+                .body("total", equalTo(2)).body("counties.scorecard.county", contains(poor));
 
         as("admin").contentType(ContentType.JSON)
                 .body(Map.of("jurisdiction", jurisdiction, "value", 0.0, "direction", "AT_LEAST", "weight", 20))
