@@ -8,6 +8,7 @@ import org.liudong.registry.domain.AuditEvent;
 import org.liudong.registry.domain.AuditEvent.Action;
 import org.liudong.registry.domain.AuditEvent.Outcome;
 import org.liudong.registry.repository.AuditRepository;
+import org.liudong.registry.security.RegisterAccess;
 import org.liudong.registry.security.RequestOrigin;
 
 import java.time.OffsetDateTime;
@@ -15,9 +16,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Records every read and change of personal data. Successes join the transaction of what they record (a
- * rolled-back change leaves no trace of having happened); refusals get their own transaction, because the
- * request that was refused rolls back.
+ * Records every read and change of personal data, and every refusal of one. Successes join the transaction of what
+ * they record (a rolled-back change leaves no trace of having happened); refusals get their own transaction, because
+ * the request that was refused rolls back.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -34,9 +35,12 @@ public class AuditTrail {
     private final Caller caller;
     private final SecurityIdentity identity;
     private final RequestOrigin origin;
+    private final RegisterAccess access;
 
-    public AuditTrail(AuditRepository repository, Caller caller, SecurityIdentity identity, RequestOrigin origin) {
+    public AuditTrail(AuditRepository repository, Caller caller, SecurityIdentity identity, RequestOrigin origin,
+                      RegisterAccess access) {
         this.repository = repository;
+        this.access = access;
         this.caller = caller;
         this.identity = identity;
         this.origin = origin;
@@ -50,6 +54,22 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void denied(Action action, String subjectType, UUID subjectId, String county, String detail) {
         repository.append(entry(currentActor(), action, subjectType, subjectId, county, Outcome.DENIED, detail));
+    }
+
+    /** Lets the caller read a record of {@code county}; a refusal is recorded, then answered with 403. */
+    public void requireRead(Action action, String subjectType, UUID subjectId, String county, String detail) {
+        if (!access.mayRead(county)) {
+            denied(action, subjectType, subjectId, county, detail);
+            access.requireRead(county);
+        }
+    }
+
+    /** Lets the caller change a record of {@code county}; a refusal is recorded, then answered with 403. */
+    public void requireWrite(Action action, String subjectType, UUID subjectId, String county, String detail) {
+        if (!access.mayWrite(county)) {
+            denied(action, subjectType, subjectId, county, detail);
+            access.requireWrite(county);
+        }
     }
 
     /**

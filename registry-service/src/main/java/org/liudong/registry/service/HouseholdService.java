@@ -116,7 +116,7 @@ public class HouseholdService {
 
     public Optional<HouseholdView> find(UUID id) {
         return households.findByIdOptional(id).map(household -> {
-            readable(household);
+            audit.requireRead(Action.READ, HOUSEHOLD, household.id, household.county, null);
             List<Person> members = persons.members(household.id);
             members.forEach(p -> audit.success(Action.READ, PersonService.PERSON, p.id, p.registryCounty, "household read"));
             return views.household(household, members);
@@ -125,7 +125,7 @@ public class HouseholdService {
 
     /** Adds a registered person of the same county; a member of another household moves from there. */
     public HouseholdView addMember(UUID householdId, MemberRequest request, String ifMatch) {
-        Household household = writableHousehold(householdId, ifMatch);
+        Household household = writableHousehold(householdId, ifMatch, "add a member");
         Person person = persons.findByIdOptional(request.personId())
                 .orElseThrow(() -> ProblemException.notFound("Person " + request.personId()));
         if (!person.registryCounty.equals(household.county)) {
@@ -150,7 +150,7 @@ public class HouseholdService {
     }
 
     public HouseholdView changeHead(UUID householdId, HeadChangeRequest request, String ifMatch) {
-        Household household = writableHousehold(householdId, ifMatch);
+        Household household = writableHousehold(householdId, ifMatch, "change the head");
         Person newHead = activeMember(household, request.personId(), "personId");
         if (newHead.id.equals(household.headPersonId)) {
             throw ProblemException.conflict("already-head", "The person already heads this household");
@@ -187,7 +187,7 @@ public class HouseholdService {
 
     /** 分户: the listed members leave for a new household of the same county; the old head stays. */
     public HouseholdView split(UUID householdId, SplitRequest request, String ifMatch) {
-        Household household = writableHousehold(householdId, ifMatch);
+        Household household = writableHousehold(householdId, ifMatch, "split");
         long heads = request.members().stream().filter(m -> m.relation() == Relation.HEAD).count();
         if (heads != 1) {
             throw ProblemException.badRequest("The new household needs exactly one head",
@@ -230,7 +230,7 @@ public class HouseholdService {
 
     /** A household with no active members left is closed; its deceased members stay linked to it. */
     public HouseholdView dissolve(UUID householdId, String ifMatch) {
-        Household household = writableHousehold(householdId, ifMatch);
+        Household household = writableHousehold(householdId, ifMatch, "dissolve");
         List<Person> members = persons.members(household.id);
         long active = members.stream().filter(p -> p.status == PersonStatus.ACTIVE).count();
         if (active > 0) {
@@ -249,7 +249,7 @@ public class HouseholdService {
     public HouseholdView correctAddress(UUID householdId, AddressInput address, String ifMatch) {
         Household household = households.findByIdOptional(householdId)
                 .orElseThrow(() -> ProblemException.notFound("Household " + householdId));
-        access.requireWrite(household.county);
+        audit.requireWrite(Action.UPDATE, HOUSEHOLD, household.id, household.county, "correct the address");
         Versions.require(ifMatch, household.version, "household");
         divisions.townshipProblem("address.township", address.township(), household.county).ifPresent(error -> {
             throw ProblemException.badRequest("The address is not valid", error);
@@ -284,10 +284,11 @@ public class HouseholdService {
         return household;
     }
 
-    private Household writableHousehold(UUID householdId, String ifMatch) {
+    /** @param change what the caller is about to do, for the audit entry of a refusal */
+    private Household writableHousehold(UUID householdId, String ifMatch, String change) {
         Household household = households.findByIdOptional(householdId)
                 .orElseThrow(() -> ProblemException.notFound("Household " + householdId));
-        access.requireWrite(household.county);
+        audit.requireWrite(Action.UPDATE, HOUSEHOLD, household.id, household.county, change);
         Versions.check(ifMatch, household.version, "household");
         if (household.status != HouseholdStatus.ACTIVE) {
             throw ProblemException.conflict("household-dissolved", "Household " + householdId + " is dissolved");
@@ -341,10 +342,5 @@ public class HouseholdService {
                         : "moved from household " + from + " to " + person.householdId);
     }
 
-    private void readable(Household household) {
-        if (!access.mayRead(household.county)) {
-            audit.denied(Action.READ, HOUSEHOLD, household.id, household.county, null);
-            access.requireRead(household.county);
-        }
-    }
+
 }

@@ -57,7 +57,7 @@ public class PersonService {
 
     public Optional<PersonView> find(UUID id) {
         return persons.findByIdOptional(id).map(person -> {
-            readable(person, Action.READ);
+            audit.requireRead(Action.READ, PERSON, person.id, person.registryCounty, null);
             audit.success(Action.READ, PERSON, person.id, person.registryCounty, null);
             return views.person(person);
         });
@@ -69,7 +69,7 @@ public class PersonService {
      */
     public PersonView register(UUID householdId, PersonInput input) {
         Household household = activeHousehold(householdId);
-        access.requireWrite(household.county);
+        audit.requireWrite(Action.CREATE, HouseholdService.HOUSEHOLD, household.id, household.county, "add a person");
         Person person = newMember(household, input, "");
         events.person(RegistryEvents.PERSON_REGISTERED, person);
         events.person(RegistryEvents.MEMBER_ADDED, person);
@@ -80,7 +80,8 @@ public class PersonService {
     /** A birth: the child joins the household and both person-registered and birth-registered are published. */
     public PersonView registerBirth(UUID householdId, PersonInput child) {
         Household household = activeHousehold(householdId);
-        access.requireWrite(household.county);
+        audit.requireWrite(Action.BIRTH, HouseholdService.HOUSEHOLD, household.id, household.county,
+                "register a birth");
         Person person = newMember(household, child, "");
         events.person(RegistryEvents.PERSON_REGISTERED, person);
         events.person(RegistryEvents.BIRTH_REGISTERED, person, data -> data.put("birthDate", person.birthDate.toString()));
@@ -89,7 +90,7 @@ public class PersonService {
     }
 
     public PersonView registerDeath(UUID id, DeathRequest request, String ifMatch) {
-        Person person = writable(id);
+        Person person = writable(id, Action.DEATH);
         Versions.check(ifMatch, person.version, "person");
         if (person.status != PersonStatus.ACTIVE) {
             throw ProblemException.conflict("not-active", "Only an active person's death can be registered; this one is "
@@ -109,7 +110,7 @@ public class PersonService {
     }
 
     public PersonView correct(UUID id, CorrectionRequest request, String ifMatch) {
-        Person person = writable(id);
+        Person person = writable(id, Action.UPDATE);
         Versions.require(ifMatch, person.version, "person");
         List<String> fields = new ArrayList<>();
         if (request.name() != null && !request.name().strip().equals(person.name)) {
@@ -149,10 +150,11 @@ public class PersonService {
 
     public Page<PersonSummary> searchByCounty(String county, String namePrefix, int page, int size) {
         access.requireRead(county);
+        String detail = namePrefix == null ? "list of county " + county : "search by name";
         Listing<Person> query = namePrefix == null || namePrefix.isBlank()
                 ? persons.byCounty(county)
                 : persons.byCountyAndNamePrefix(county, namePrefix.strip());
-        return page(query, page, size, namePrefix == null ? "list of county " + county : "search by name");
+        return page(query, page, size, detail);
     }
 
     public Page<PersonSummary> searchByHouseholdNumber(String county, String householdNumber, int page, int size) {
@@ -174,7 +176,8 @@ public class PersonService {
         Household household = households.findByIdOptional(householdId)
                 .orElseThrow(() -> ProblemException.notFound("Household " + householdId));
         if (household.status != HouseholdStatus.ACTIVE) {
-            access.requireWrite(household.county);
+            audit.requireWrite(Action.UPDATE, HouseholdService.HOUSEHOLD, household.id, household.county,
+                    "change a dissolved household");
             throw ProblemException.conflict("household-dissolved", "Household " + householdId + " is dissolved");
         }
         return household;
@@ -203,16 +206,9 @@ public class PersonService {
         return person;
     }
 
-    private Person writable(UUID id) {
+    private Person writable(UUID id, Action action) {
         Person person = persons.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Person " + id));
-        access.requireWrite(person.registryCounty);
+        audit.requireWrite(action, PERSON, person.id, person.registryCounty, null);
         return person;
-    }
-
-    private void readable(Person person, Action action) {
-        if (!access.mayRead(person.registryCounty)) {
-            audit.denied(action, PERSON, person.id, person.registryCounty, null);
-            access.requireRead(person.registryCounty);
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,10 @@ import org.liudong.stack.testing.PlatformTestResource;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.liudong.registry.support.Api.ADMIN;
@@ -48,6 +52,25 @@ class AuditTrailTest {
                 .body("items.find { it.clientIp == '10.1.2.3' }.purpose", equalTo("residence certificate"))
                 .body("items.subjectId", hasItem(personId));
         Api.as(ADMIN).queryParam("subject", personId).get("/api/registry/audit").then().statusCode(200);
+    }
+
+    @Test
+    void aRefusedChangeIsOnTheTrailToo() {
+        JsonPath household = Api.newHousehold(person("HEAD"));
+        String personId = household.getString("members[0].personId");
+        String householdId = household.getString("id");
+        Api.as(OTHER_CLERK).contentType(ContentType.JSON).header("If-Match", Api.etagOfPerson(personId))
+                .body(Map.of("phone", "139 1111 2222")).patch("/api/registry/persons/" + personId).then().statusCode(403);
+        Api.as(OTHER_CLERK).contentType(ContentType.JSON).body(Map.of("diedOn", "2024-01-01"))
+                .post("/api/registry/persons/" + personId + "/death").then().statusCode(403);
+        Api.as(OTHER_CLERK).contentType(ContentType.JSON).header("If-Match", Api.etagOfHousehold(householdId))
+                .post("/api/registry/households/" + householdId + "/dissolve").then().statusCode(403);
+
+        Api.as(SUPERVISOR).queryParam("subject", personId).get("/api/registry/audit").then().statusCode(200)
+                .body("items.findAll { it.outcome == 'DENIED' }.action", containsInAnyOrder("UPDATE", "DEATH"))
+                .body("items.findAll { it.outcome == 'DENIED' }.actor", everyItem(equalTo(OTHER_CLERK)));
+        Api.as(SUPERVISOR).queryParam("subject", householdId).get("/api/registry/audit").then().statusCode(200)
+                .body("items.findAll { it.outcome == 'DENIED' }.detail", contains("dissolve"));
     }
 
     @Test
