@@ -41,4 +41,11 @@ public class AuditEntry {
 
     @Column(name = "client_address")
     public String clientAddress;
+
+    /** {@link #SUCCESS} or {@link #DENIED}. */
+    @Column(nullable = false)
+    public String outcome;
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String DENIED = "DENIED";
 }

@@ -1,7 +1,10 @@
 package org.liudong.migration.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,12 +23,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    public record AuditView(OffsetDateTime at, String actor, String jurisdiction, String action, UUID moveId,
-                            UUID personId, String requestId, String clientAddress) {
+    public record AuditView(OffsetDateTime at, String actor, String jurisdiction, String action, String outcome,
+                            UUID moveId, UUID personId, String requestId, String clientAddress) {
 
         static AuditView of(AuditEntry e) {
-            return new AuditView(e.at, e.actor, e.jurisdiction, e.action, e.moveId, e.personId, e.requestId,
-                    e.clientAddress);
+            return new AuditView(e.at, e.actor, e.jurisdiction, e.action, e.outcome, e.moveId, e.personId,
+                    e.requestId, e.clientAddress);
         }
     }
 
@@ -35,9 +38,14 @@ public class AuditResource {
         this.audit = audit;
     }
 
+    /** The trail, oldest first, a page at a time. */
     @GET
     @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
-    public List<AuditView> of(@QueryParam("subject") @NotNull UUID subject) {
-        return audit.of(subject).stream().map(AuditView::of).toList();
+    public PageView<AuditView> of(@QueryParam("subject") @NotNull UUID subject,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        List<AuditEntry> trail = audit.of(subject);
+        List<AuditView> items = trail.stream().skip((long) page * size).limit(size).map(AuditView::of).toList();
+        return new PageView<>(items, page, size, trail.size());
     }
 }

@@ -25,11 +25,19 @@ public class MoveAccess {
                 || supervises(move.originCounty) || supervises(move.destinationCounty);
     }
 
-    /** The origin always knows its resident; the destination only while the move links the two counties. */
-    public boolean seesPersonData(Move move) {
-        return caller.actsFor(move.originCounty)
-                || caller.actsFor(move.destinationCounty) && move.status.linksCounties()
-                || supervises(move.originCounty) || supervises(move.destinationCounty);
+    /**
+     * Either party while the move links the two counties; afterwards only the county whose register holds the person
+     * (the origin of a first move, which knows its resident anyway). The origin of an onward move, where the person
+     * only lived for a while, loses the data like a destination does.
+     *
+     * @param registeredInOrigin the person is on the origin county's register
+     */
+    public boolean seesPersonData(Move move, boolean registeredInOrigin) {
+        if (supervises(move.originCounty) || supervises(move.destinationCounty)) {
+            return true;
+        }
+        boolean party = caller.actsFor(move.originCounty) || caller.actsFor(move.destinationCounty);
+        return party && move.status.linksCounties() || caller.actsFor(move.originCounty) && registeredInOrigin;
     }
 
     /** The audit trail of a move: supervisors of either county, and admins, who keep the platform's trails. */

@@ -12,7 +12,7 @@ import org.liudong.platform.problem.RequestIds;
 
 import java.time.OffsetDateTime;
 
-/** Records every read of a person's basic data through a move. */
+/** Records every read of a person's basic data through a move, and every refused attempt to read a move. */
 @ApplicationScoped
 public class Audit {
 
@@ -26,8 +26,19 @@ public class Audit {
         this.request = request;
     }
 
+    /** A read of the person's basic data through {@code move}, in the transaction of the read. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void personDataRead(Move move, String action) {
+        entries.persist(entry(move, action, AuditEntry.SUCCESS));
+    }
+
+    /** A refused attempt to read {@code move}, in a transaction of its own: the refused request rolls back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(Move move, String action) {
+        entries.persist(entry(move, action, AuditEntry.DENIED));
+    }
+
+    private AuditEntry entry(Move move, String action, String outcome) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now();
         entry.actor = access.actor();
@@ -35,10 +46,11 @@ public class Audit {
         entry.action = action;
         entry.moveId = move.id;
         entry.personId = move.personId;
+        entry.outcome = outcome;
         HttpServerRequest http = request.get();
         entry.requestId = http.getHeader(RequestIds.HEADER);
         String forwarded = http.getHeader("X-Forwarded-For");
         entry.clientAddress = forwarded != null ? forwarded : String.valueOf(http.remoteAddress());
-        entries.persist(entry);
+        return entry;
     }
 }

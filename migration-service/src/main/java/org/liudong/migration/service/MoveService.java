@@ -208,11 +208,20 @@ public class MoveService {
         return flushed(move);
     }
 
-    /** A move with its history; the person's basic data only for those entitled, and every such read audited. */
+    /**
+     * A move with its history; the person's basic data only for those entitled, and every such read audited, as is
+     * every attempt by a county that is no party to the move (it is answered 404, as if there were no such move).
+     */
     public MoveDetails read(UUID id) {
-        Move move = access.readable(moves.findById(id));
+        Move found = moves.findById(id);
+        if (found != null && !access.canRead(found)) {
+            audit.refused(found, "READ_MOVE");
+        }
+        Move move = access.readable(found);
         PersonData person = null;
-        if (access.seesPersonData(move)) {
+        boolean registeredInOrigin = move.personId != null && persons.findByIdOptional(move.personId)
+                .map(resident -> move.originCounty.equals(resident.county)).orElse(false);
+        if (access.seesPersonData(move, registeredInOrigin)) {
             person = vault.open(move.personData);
             audit.personDataRead(move, "READ_MOVE_PERSON");
         }

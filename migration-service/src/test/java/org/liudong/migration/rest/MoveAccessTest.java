@@ -15,7 +15,9 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.liudong.migration.support.Api.*;
@@ -42,6 +44,16 @@ class MoveAccessTest {
                     .body("person.birthDate", equalTo(person.birthDate().toString()));
         }
         asIntegrator().get("/api/migration/moves/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aThirdCountysAttemptToReadAMoveIsOnTheTrail() {
+        String id = depart(residents.registered(ORIGIN), DESTINATION);
+        move(THIRD_CLERK, id).then().statusCode(404);
+
+        as(SUPERVISOR).queryParam("subject", id).get("/api/migration/audit").then().statusCode(200)
+                .body("items.findAll { it.outcome == 'DENIED' }.actor", contains(THIRD_CLERK))
+                .body("items.findAll { it.outcome == 'DENIED' }.action", contains("READ_MOVE"));
     }
 
     @Test
@@ -99,6 +111,26 @@ class MoveAccessTest {
     }
 
     @Test
+    void anOnwardMovesOriginLosesThePersonsDataOnceTheMoveNoLongerLinksTheCounties() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        depart(person, DESTINATION);
+        arrive(person, ORIGIN, DESTINATION, DESTINATION_CLERK).then().statusCode(201);
+        Map<String, Object> onward = departure(person, THIRD);
+        onward.put("originCounty", DESTINATION);
+        String id = as(DESTINATION_CLERK).body(onward).post("/api/migration/departures").then().statusCode(201)
+                .extract().path("id");
+        move(DESTINATION_CLERK, id).then().statusCode(200).body("person.name", equalTo(person.name()));
+
+        as(THIRD_CLERK).body(Map.of("reason", "not here")).post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(200);
+
+        // the person was never on the register of the onward move's origin, which only hosted them
+        move(DESTINATION_CLERK, id).then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("person", nullValue());
+        move(THIRD_CLERK, id).then().statusCode(200).body("person", nullValue());
+    }
+
+    @Test
     void listsCarryNoPersonalData() {
         String id = depart(residents.registered(ORIGIN), DESTINATION);
         var items = as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("size", 500)
@@ -116,14 +148,15 @@ class MoveAccessTest {
         move(SUPERVISOR, id).then().statusCode(200);
 
         as(SUPERVISOR).queryParam("subject", id).get("/api/migration/audit").then().statusCode(200)
-                .body("actor", hasItem(DESTINATION_CLERK))
-                .body("actor", hasItem(ORIGIN_CLERK))
-                .body("actor", hasItem(SUPERVISOR))
-                .body("size()", equalTo(3))
-                .body("[0].action", equalTo("READ_MOVE_PERSON"))
-                .body("[0].moveId", equalTo(id));
-        as(SUPERVISOR).queryParam("subject", person.id().toString()).get("/api/migration/audit").then()
-                .statusCode(200).body("size()", equalTo(3));
+                .body("items.actor", hasItem(DESTINATION_CLERK))
+                .body("items.actor", hasItem(ORIGIN_CLERK))
+                .body("items.actor", hasItem(SUPERVISOR))
+                .body("total", equalTo(3))
+                .body("items.outcome", everyItem(equalTo("SUCCESS")))
+                .body("items[0].action", equalTo("READ_MOVE_PERSON"))
+                .body("items[0].moveId", equalTo(id));
+        as(SUPERVISOR).queryParam("subject", person.id().toString()).queryParam("size", 2).get("/api/migration/audit")
+                .then().statusCode(200).body("total", equalTo(3)).body("items.size()", equalTo(2));
         as(ORIGIN_CLERK).queryParam("subject", id).get("/api/migration/audit").then().statusCode(403);
     }
 }
