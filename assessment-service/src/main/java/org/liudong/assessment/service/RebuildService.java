@@ -1,6 +1,7 @@
 package org.liudong.assessment.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.domain.RebuildJob;
@@ -55,13 +55,21 @@ public class RebuildService {
     private final MoveRepository moves;
     private final CloudEventReader reader;
     private final EntityManager entityManager;
-    private final ManagedExecutor executor;
+    /**
+     * Runs the rebuild. A plain thread, not the managed executor: that would hand the rebuild the transaction of the
+     * request that started it (an Idempotency-Key's), which commits while the rebuild goes on.
+     */
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AssessmentConfig config;
     private final String bootstrapServers;
 
     public RebuildService(RebuildJobRepository jobs, ProjectionService projection, PersonRepository persons,
                           MoveRepository moves, CloudEventReader reader,
-                          EntityManager entityManager, ManagedExecutor executor, AssessmentConfig config,
+                          EntityManager entityManager, AssessmentConfig config,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.jobs = jobs;
         this.projection = projection;
@@ -69,7 +77,6 @@ public class RebuildService {
         this.moves = moves;
         this.reader = reader;
         this.entityManager = entityManager;
-        this.executor = executor;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
@@ -89,8 +96,13 @@ public class RebuildService {
             jobs.persist(created);
             return created;
         });
-        executor.runAsync(() -> run(job.id));
+        runner.execute(() -> run(job.id));
         return job;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
     }
 
     @Transactional
