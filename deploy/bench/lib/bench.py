@@ -47,8 +47,12 @@ class Tokens:
             return token
 
 
+TIMED_OUT = -1
+
+
 def call(base, tokens, user, method, path, body=None, key=None, timeout=10.0):
-    """One request; answers (status, parsed body or None, seconds). status 0 = no answer (timeout, refused)."""
+    """One request; answers (status, parsed body or None, seconds). status 0 = no answer (connection refused or
+    reset, Keycloak unreachable), TIMED_OUT = no answer within the timeout."""
     try:
         headers = {"Authorization": "Bearer " + tokens.get(user), "Accept": "application/json"}
     except Exception:  # Keycloak unreachable: no answer, the caller retries
@@ -68,8 +72,9 @@ def call(base, tokens, user, method, path, body=None, key=None, timeout=10.0):
     except urllib.error.HTTPError as e:
         raw = e.read()
         status = e.code
-    except Exception:  # timeout, connection refused or reset: no answer
-        return 0, None, time.monotonic() - begin
+    except Exception as e:  # timeout, connection refused or reset: no answer
+        timed_out = isinstance(e, TimeoutError) or isinstance(getattr(e, "reason", None), TimeoutError)
+        return TIMED_OUT if timed_out else 0, None, time.monotonic() - begin
     try:
         parsed = json.loads(raw) if raw else None
     except ValueError:
@@ -227,7 +232,7 @@ def fault_load(gateway, token_url, workers, seconds, stop_file, out_json, timeou
             # running; its answer comes to the next attempt
             in_use = status == 409 and isinstance(answer, dict) and str(answer.get("type", "")).endswith(
                 "idempotency-key-in-use")
-            if status in (0, 429, 500, 502, 503, 504) or in_use or (status == 422 and kind == "departure"):
+            if status in (0, TIMED_OUT, 429, 500, 502, 503, 504) or in_use or (status == 422 and kind == "departure"):
                 time.sleep(min(2.0, 0.1 * entry["attempts"]))
                 continue
             entry["body"] = answer
@@ -301,6 +306,27 @@ def consumer_lag(kafka_libs, bootstrap):
     return lag
 
 
+def published_events(kafka_libs, bootstrap, persons):
+    """Per event type, the distinct events (and records) on registry.events and migration.events keyed by one of the
+    persons: what the outbox relays published for them."""
+    keys = "%s/fault-keys-%d.txt" % (os.environ.get("TMPDIR", "/tmp"), os.getpid())
+    with open(keys, "w") as f:
+        f.write("\n".join(persons) + "\n")
+    try:
+        out = subprocess.run(["java", "-cp", kafka_libs + "/*", os.path.join(os.path.dirname(__file__), "EventCount.java"),
+                              bootstrap, keys, "registry.events", "migration.events"],
+                             capture_output=True, text=True, timeout=600)
+    finally:
+        os.remove(keys)
+    published = {}
+    for line in out.stdout.splitlines():
+        topic, event_type, events, records = line.split()
+        published[event_type] = {"events": int(events), "records": int(records)}
+    if out.returncode != 0:
+        published["error"] = out.stderr.strip()[-500:]
+    return published
+
+
 def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, max_wait):
     log = json.load(open(log_json))
     timeout = float(timeout)
@@ -311,16 +337,20 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
     persons = [e["personId"] for e in regs if ok(e) and "personId" in e]
     moves = [e["moveId"] for e in deps if ok(e) and "moveId" in e]
     settled = [e["moveId"] for e in arrs if ok(e) and e.get("status") == "SETTLED"]
+    unverified = [e["moveId"] for e in arrs if ok(e) and e.get("status") != "SETTLED"]
     counts = {
         "requests": len(log),
         "accepted": {"registrations": len(persons), "departures": len(moves), "arrivals": sum(ok(e) for e in arrs)},
         "arrivals settled": len(settled),
+        "arrivals unverified (a verification request opened)": len(unverified),
         "not accepted (final answer not 2xx)": {},
         "departures retried while migration-service learnt the resident (422)":
             sum(1 for e in log if e["kind"] == "departure" and 422 in e["statuses"]),
-        "attempts without an answer (timeout/refused)": sum(e["statuses"].count(0) for e in log),
+        "attempts without an answer (refused or reset)": sum(e["statuses"].count(0) for e in log),
         "answers 5xx": sum(sum(1 for s in e["statuses"] if s >= 500) for e in log),
-        "hung beyond the timeout": sum(1 for e in log if e["max_s"] > timeout + 2),
+        # no answer within the timeout (the client gave up), or an answer that came later than that
+        "hung beyond the timeout": sum(e["statuses"].count(TIMED_OUT) for e in log)
+                                   + sum(1 for e in log if e["max_s"] > timeout + 2),
     }
     for e in log:
         if not ok(e):
@@ -345,6 +375,9 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
             q["migration moves settled"] = int(psql(psql_prefix, "liudong_migration",
                                                     "select count(*) from move where status = 'SETTLED' and id = any(%s)"
                                                     % uuids(settled))[0][0])
+            q["migration moves unverified with a request"] = int(psql(
+                psql_prefix, "liudong_migration", "select count(*) from move m where m.id = any(%s) and exists"
+                " (select 1 from verification v where v.move_id = m.id)" % uuids(unverified))[0][0])
             for kind, n in psql(psql_prefix, "liudong_migration",
                                 "select kind, count(*) from inbox_item where move_id = any(%s) group by kind" % uuids(moves)):
                 q["inbox " + kind] = int(n)
@@ -364,6 +397,7 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
             "registry persons": len(persons), "migration persons": len(persons), "assessment persons": len(persons),
             "migration moves accepted": len(moves), "assessment moves": len(moves),
             "migration moves settled": len(settled), "assessment moves settled": len(settled),
+            "migration moves unverified with a request": len(unverified),
             "inbox DEPARTURE_NOTICE": len(moves), "inbox ARRIVAL_NOTICE": len(settled),
             "registry outbox": 0, "migration outbox": 0, "assessment outbox": 0,
         }
@@ -375,11 +409,18 @@ def reconcile(log_json, psql_prefix, kafka_libs, bootstrap, timeout, out_json, m
         if (not missing and not extra and "error" not in q) or time.time() > end:
             break
         time.sleep(3)
+    published = published_events(kafka_libs, bootstrap, persons)
+    for event_type, want in (("liudong.registry.person-registered.v1", len(persons)),
+                             ("liudong.migration.departure-registered.v1", len(moves)),
+                             ("liudong.migration.move-settled.v1", len(settled))):
+        have = published.get(event_type, {}).get("events", 0)
+        if have < want:
+            missing["published " + event_type] = want - have
     lag = consumer_lag(kafka_libs, bootstrap)
     counts["persisted"] = {"registrations": q.get("registry persons"), "departures": q.get("migration moves accepted"),
                            "arrivals settled": q.get("migration moves settled")}
-    counts["published (outboxes drained: rows left)"] = {s: q.get(s + " outbox") for s in ("registry", "migration",
-                                                                                             "assessment")}
+    counts["published (distinct events on the topics for the accepted persons; records incl. redeliveries)"] = published
+    counts["outbox rows left unpublished"] = {s: q.get(s + " outbox") for s in ("registry", "migration", "assessment")}
     counts["consumed"] = {k: q.get(k) for k in ("migration persons", "assessment persons", "assessment moves",
                                                   "assessment moves settled", "inbox DEPARTURE_NOTICE",
                                                   "inbox ARRIVAL_NOTICE")}

@@ -73,6 +73,17 @@ stack() {
     (cd "$stack_root" && java -cp "$stack_jar:$repo/deploy/stack/target/lib/*" org.liudong.stack.Stack "$@" </dev/null)
 }
 
+# Starts the bench stack's PostgreSQL, Kafka (and Keycloak) with no data: every run measures the same empty
+# databases and topics, not what earlier runs left (the bench county grew with each run, and its indicator reads
+# with it). BENCH_KEEP_DATA=true keeps the data.
+fresh_infra() {
+    if [ "$BENCH_STACK" = isolated ] && [ "${BENCH_KEEP_DATA:-false}" != true ]; then
+        stack down >/dev/null 2>&1 || true
+        rm -rf "${stack_root:?}/deploy/.local/postgres" "${stack_root:?}/deploy/.local/kafka"
+    fi
+    stack infra
+}
+
 check_built() {
     local missing=()
     [ -f "$stack_jar" ] || missing+=(deploy/stack)
