@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,23 @@ class RegistryEventsTest {
                     .doesNotContain("138 0000 0000");
             assertThat(EventSchemas.violations(received.event().path("type").asText(), data.toString())).isEmpty();
         }
+    }
+
+    /** The relay publishes by outbox id and keys by person: a consumer sees one person's changes as they were made. */
+    @Test
+    void aPersonsEventsArriveInTheOrderOfTheChanges() {
+        String personId = Api.newHousehold(person("HEAD")).getString("members[0].personId");
+        for (String phone : new String[]{"139 0000 0001", "139 0000 0002"}) {
+            Api.as(Api.CLERK).contentType(ContentType.JSON).header("If-Match", Api.etagOfPerson(personId))
+                    .body(Map.of("phone", phone)).patch("/api/registry/persons/" + personId).then().statusCode(200);
+        }
+        Api.as(Api.CLERK).contentType(ContentType.JSON).body(Map.of("diedOn", "2024-01-01"))
+                .post("/api/registry/persons/" + personId + "/death").then().statusCode(200);
+
+        topic.await(RegistryEvents.type("death-registered"), personId);
+        assertThat(topic.withKey(personId)).extracting(r -> r.event().path("type").asText()).containsExactly(
+                RegistryEvents.type("person-registered"), RegistryEvents.type("person-corrected"),
+                RegistryEvents.type("person-corrected"), RegistryEvents.type("death-registered"));
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class RegistryTopic implements AutoCloseable {
         return await(r -> type.equals(r.event().path("type").asText()) && subject.equals(r.event().path("subject").asText()));
     }
 
+    /** The records received so far under {@code key}, in the order they arrived. */
+    public List<Received> withKey(String key) {
+        return received.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     private void poll() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             var header = record.headers().lastHeader("content-type");
