@@ -576,6 +576,10 @@ def report(out_dir):
         r["ok_rate"] = rate
         out("%-22s %8d %8.1f %7d %8.1f %8.1f %8.1f %8.1f" % (label, r["threads"], rate, r["non2xx"], r["p50_ms"],
                                                             r["p95_ms"], r["p99_ms"], r["max_ms"]))
+    mix_rates = [runs[label]["ok_rate"] for label in runs if label.startswith("mix-") and "ok_rate" in runs[label]]
+    if mix_rates:
+        out("%-22s %8s %8.1f  (the mix-* rows together: every request type at once)" % ("mix, all types", "",
+                                                                                      sum(mix_rates)))
     for line in skipped:
         out("skipped: " + line)
     out("(req/s counts 2xx answers only; non2xx = answers that were not 2xx)")
@@ -637,6 +641,12 @@ def report(out_dir):
     charts.append(svg_lines([x for x in lat if x[1]], "p99 latency per second, by request type", "ms"))
     thr = [(label, [(s, n) for s, n, _ in per_second(out_dir, label)]) for label in order]
     charts.append(svg_lines([x for x in thr if x[1]], "throughput per second, by request type", "answers/s"))
+    mix = sorted(label for label in runs if label.startswith("mix-"))
+    if mix:
+        charts.append(svg_lines([(label, [(s, p) for s, _, p in per_second(out_dir, label)]) for label in mix],
+                                "the mix (every request type at once): p99 latency per second", "ms"))
+        charts.append(svg_lines([(label, [(s, n) for s, n, _ in per_second(out_dir, label)]) for label in mix],
+                                "the mix: throughput per second", "answers/s"))
     charts.append(svg_lines(cpu_series, "CPU per service over the whole run", "% of one core"))
     charts.append(svg_lines(rss_series, "RSS per service over the whole run", "MB"))
     if ind or notice:

@@ -2,7 +2,8 @@
 -- Residents are numbered: resident n of thread t is index BASE + t * STRIDE + n; the index fixes a valid GB 11643 ID
 -- number (county 620821, birth date and sex from the index, ISO 7064 MOD 11-2 check character), so registrations,
 -- departures, arrivals and lookups of the same run agree without sharing state. Each thread starts at FROM[t] and
--- stops at UPTO[t] (the residents an earlier phase handled), which keeps a departure from being sent twice.
+-- stops at UPTO[t] (the residents an earlier phase handled), which keeps a departure from being sent twice. A
+-- request refused with 429 (the gateway's rate limit) is sent again for the same resident.
 -- Every response is also written as "epoch_ms,latency_ms,status" to OUT/<scenario>-<thread>.csv for the plots.
 local ffi = require("ffi")
 ffi.cdef [[
@@ -62,6 +63,9 @@ end
 
 -- position is global so that done() can read it with thread:get
 local id, upto, log, buffered, sent
+-- the resident of the request in flight, and whether the gateway refused it for the caller's rate (429): then the
+-- same resident is sent again, so that a later phase never meets a resident this one skipped
+local current, throttled
 
 function init(args)
     id = wrk.thread:get("id")
@@ -76,14 +80,18 @@ function delay()
 end
 
 local function next_index()
+    if throttled then
+        throttled = false
+        return current
+    end
     if upto ~= nil and position >= upto then
         log:flush()
         wrk.thread:stop()
         position = upto - 1
     end
-    local index = base + id * stride + position
+    current = base + id * stride + position
     position = position + 1
-    return index
+    return current
 end
 
 function request()
@@ -131,6 +139,7 @@ end
 
 function response(status, headers, body)
     local t = now_ms()
+    throttled = status == 429
     log:write(string.format("%d,%.3f,%d\n", t, t - sent, status))
     buffered = buffered + 1
     if buffered >= 5 then
