@@ -17,7 +17,7 @@ import java.util.UUID;
 public class RegistryProjection {
 
     private static final Set<String> PERSON_EVENTS = Set.of("person-registered", "member-added", "member-moved",
-            "head-changed", "person-corrected", "birth-registered", "death-registered");
+            "head-changed", "person-corrected", "birth-registered", "death-registered", "person-cancelled");
     private static final Set<String> ENDED = Set.of("DECEASED", "CANCELLED");
 
     private final AssessmentConfig config;
@@ -83,6 +83,8 @@ public class RegistryProjection {
         person.status = orElse(event.optionalText("status"), person.status == null ? "ACTIVE" : person.status);
         if (name.equals("death-registered")) {
             person.status = "DECEASED";
+        } else if (name.equals("person-cancelled")) {
+            person.status = "CANCELLED";
         }
         if (name.equals("person-corrected")) {
             person.corrections++;

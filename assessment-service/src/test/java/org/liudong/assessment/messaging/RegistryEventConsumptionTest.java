@@ -28,6 +28,7 @@ import static org.liudong.assessment.support.SampleEvents.householdDissolved;
 import static org.liudong.assessment.support.SampleEvents.householdRegistered;
 import static org.liudong.assessment.support.SampleEvents.idIndex;
 import static org.liudong.assessment.support.SampleEvents.person;
+import static org.liudong.assessment.support.SampleEvents.personCancelled;
 import static org.liudong.assessment.support.SampleEvents.personRegistered;
 
 @QuarkusTest
@@ -78,6 +79,18 @@ class RegistryEventConsumptionTest {
         Kafka.publish(REGISTRY, deathRegistered(personId, county, Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == before);
+    }
+
+    @Test
+    void aCancelledRegistrationEndsLikeADeath() {
+        String county = freshCounty();
+        UUID personId = UUID.randomUUID();
+        Kafka.publish(REGISTRY, personRegistered(personId, county, Instant.now().minusSeconds(60)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == 1);
+
+        Kafka.publish(REGISTRY, personCancelled(personId, county, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> registeredPersons(county) == 0);
     }
 
     @Test

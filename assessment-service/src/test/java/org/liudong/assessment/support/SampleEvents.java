@@ -111,6 +111,13 @@ public final class SampleEvents {
         return event;
     }
 
+    public static ObjectNode personCancelled(UUID personId, String county, Instant at) {
+        ObjectNode event = person("person-cancelled", personId, county, UUID.randomUUID(), idIndex(), at);
+        data(event).put("status", "CANCELLED").put("cancelledOn", LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).toString())
+                .put("reason", "SETTLED_ABROAD");
+        return event;
+    }
+
     /** A step of a move; {@code status} as the migration service reports it after the step. */
     public static ObjectNode move(String event, UUID moveId, UUID personId, String origin, String destination,
                                   String status, Instant at) {
@@ -184,6 +191,7 @@ public final class SampleEvents {
                 person("head-changed", UUID.randomUUID(), county, household, idIndex(), at),
                 moved, corrected, birth,
                 deathRegistered(UUID.randomUUID(), county, at),
+                personCancelled(UUID.randomUUID(), county, at),
                 householdDissolved(household, county, at));
     }
 

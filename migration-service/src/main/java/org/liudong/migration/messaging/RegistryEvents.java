@@ -14,10 +14,11 @@ public final class RegistryEvents {
     public static final String PERSON_CORRECTED = registry("person-corrected");
     public static final String BIRTH_REGISTERED = registry("birth-registered");
     public static final String DEATH_REGISTERED = registry("death-registered");
+    public static final String PERSON_CANCELLED = registry("person-cancelled");
 
     /** Every event that carries a person's current state (common fields + householdId, relation, status). */
     public static final Set<String> PERSON_LEVEL = Set.of(PERSON_REGISTERED, MEMBER_ADDED, MEMBER_MOVED,
-            HEAD_CHANGED, PERSON_CORRECTED, BIRTH_REGISTERED, DEATH_REGISTERED);
+            HEAD_CHANGED, PERSON_CORRECTED, BIRTH_REGISTERED, DEATH_REGISTERED, PERSON_CANCELLED);
 
     private RegistryEvents() {
     }

@@ -95,6 +95,18 @@ class PersonProjectionTest {
     }
 
     @Test
+    void aCancelledRegistrationEndsTheResidence() {
+        People.TestPerson person = People.in("620821", cipher);
+        Instant now = Instant.now();
+        RegistryTopic.publish(RegistryTopic.personEvent("person-registered", person, "ACTIVE", now.minusSeconds(60)));
+        RegistryTopic.publish(RegistryTopic.personEvent("person-cancelled", person, "CANCELLED", now));
+
+        Person projected = awaitPerson(person.id(), p -> p.lastEventType.endsWith("person-cancelled.v1"));
+        assertThat(projected.status).isEqualTo("CANCELLED");
+        assertThat(projected.isActive()).as("no longer a resident who could depart").isFalse();
+    }
+
+    @Test
     void anOlderEventArrivingLateDoesNotOverwriteNewerState() {
         People.TestPerson person = People.in("620821", cipher);
         Instant now = Instant.now();

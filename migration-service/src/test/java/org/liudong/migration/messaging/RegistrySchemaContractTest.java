@@ -50,7 +50,7 @@ class RegistrySchemaContractTest {
     @MethodSource("consumedTypes")
     void theTestEventsShapedLikeTheRegistrysValidateAndTheProjectionReadsThem(String type) throws Exception {
         People.TestPerson person = People.in("620821", CIPHER);
-        String status = type.contains("death") ? "DECEASED" : "ACTIVE";
+        String status = type.contains("death") ? "DECEASED" : type.contains("cancelled") ? "CANCELLED" : "ACTIVE";
         CloudEvent event = RegistryTopic.personEvent(EventTypes.eventName(type), person, status, Instant.now());
         String data = RegistryTopic.JSON.writeValueAsString(event.data);
 

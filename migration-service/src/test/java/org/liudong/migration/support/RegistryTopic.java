@@ -60,6 +60,8 @@ public final class RegistryTopic {
             data.put("birthDate", person.birthDate().toString());
         } else if (event.equals("death-registered")) {
             data.put("diedOn", occurredAt.toString().substring(0, 10));
+        } else if (event.equals("person-cancelled")) {
+            data.put("cancelledOn", occurredAt.toString().substring(0, 10)).put("reason", "SETTLED_ABROAD");
         }
         return CloudEvent.of(SOURCE, type(event), person.id().toString(), data).with("county", person.county());
     }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "audit_event")
 public class AuditEvent {
 
-    public enum Action { READ, SEARCH, CREATE, UPDATE, BIRTH, DEATH, MOVE, IMPORT }
+    public enum Action { READ, SEARCH, CREATE, UPDATE, BIRTH, DEATH, CANCEL, MOVE, IMPORT }
 
     public enum Outcome { SUCCESS, DENIED }
 

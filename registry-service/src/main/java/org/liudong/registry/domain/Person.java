@@ -59,6 +59,13 @@ public class Person {
     @Column(name = "died_on")
     public LocalDate diedOn;
 
+    @Column(name = "cancelled_on")
+    public LocalDate cancelledOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_reason")
+    public CancellationReason cancellationReason;
+
     @Version
     public long version;
 

@@ -34,6 +34,7 @@ public class RegistryEvents {
     public static final String PERSON_CORRECTED = "person-corrected";
     public static final String BIRTH_REGISTERED = "birth-registered";
     public static final String DEATH_REGISTERED = "death-registered";
+    public static final String PERSON_CANCELLED = "person-cancelled";
 
     private final Outbox outbox;
     private final ObjectMapper json;

@@ -104,6 +104,15 @@ public class PersonResource {
                 () -> ok(persons.registerDeath(id, request, ifMatch)));
     }
 
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR})
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CancellationRequest request) {
+        return idempotency.execute(key, "POST " + BASE + "/" + id + "/cancellation", request,
+                () -> ok(persons.cancel(id, request, ifMatch)));
+    }
+
     /** Corrects name and/or phone; If-Match with the person's ETag is required (stale → 412). */
     @PATCH
     @Path("{id}")

@@ -1,5 +1,6 @@
 package org.liudong.registry.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.liudong.platform.identity.ResidentIdNumber;
@@ -16,6 +17,7 @@ import org.liudong.registry.domain.Relation;
 import org.liudong.registry.messaging.RegistryEvents;
 import org.liudong.registry.repository.HouseholdRepository;
 import org.liudong.registry.repository.PersonRepository;
+import org.liudong.registry.rest.CancellationRequest;
 import org.liudong.registry.rest.CorrectionRequest;
 import org.liudong.registry.rest.DeathRequest;
 import org.liudong.registry.rest.Page;
@@ -24,11 +26,13 @@ import org.liudong.registry.rest.PersonSummary;
 import org.liudong.registry.rest.PersonView;
 import org.liudong.registry.security.RegisterAccess;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 @Transactional
@@ -90,22 +94,47 @@ public class PersonService {
     }
 
     public PersonView registerDeath(UUID id, DeathRequest request, String ifMatch) {
-        Person person = writable(id, Action.DEATH);
-        Versions.check(ifMatch, person.version, "person");
-        if (person.status != PersonStatus.ACTIVE) {
-            throw ProblemException.conflict("not-active", "Only an active person's death can be registered; this one is "
-                    + person.status);
-        }
-        if (request.diedOn().isBefore(person.birthDate)) {
-            throw ProblemException.badRequest("The date of death is before the birth date",
-                    new FieldError("diedOn", "is before the birth date"));
-        }
+        Person person = endable(id, ifMatch, Action.DEATH, request.diedOn(), "diedOn");
         person.status = PersonStatus.DECEASED;
         person.diedOn = request.diedOn();
+        return ended(person, RegistryEvents.DEATH_REGISTERED, data -> data.put("diedOn", person.diedOn.toString()),
+                Action.DEATH, null);
+    }
+
+    /**
+     * Cancels (注销) a registration other than by death: the person is no longer a resident of the county and, like a
+     * deceased one, cannot depart or be changed; person-cancelled tells the other services.
+     */
+    public PersonView cancel(UUID id, CancellationRequest request, String ifMatch) {
+        Person person = endable(id, ifMatch, Action.CANCEL, request.cancelledOn(), "cancelledOn");
+        person.status = PersonStatus.CANCELLED;
+        person.cancelledOn = request.cancelledOn();
+        person.cancellationReason = request.reason();
+        return ended(person, RegistryEvents.PERSON_CANCELLED, data -> data
+                .put("cancelledOn", person.cancelledOn.toString())
+                .put("reason", person.cancellationReason.name()), Action.CANCEL, person.cancellationReason.name());
+    }
+
+    /** An active registration the caller may end on {@code endsOn} (a death or a cancellation). */
+    private Person endable(UUID id, String ifMatch, Action action, LocalDate endsOn, String dateField) {
+        Person person = writable(id, action);
+        Versions.check(ifMatch, person.version, "person");
+        if (person.status != PersonStatus.ACTIVE) {
+            throw ProblemException.conflict("not-active", "Only an active registration can end; this one is "
+                    + person.status);
+        }
+        if (endsOn.isBefore(person.birthDate)) {
+            throw ProblemException.badRequest("The date is before the birth date",
+                    new FieldError(dateField, "is before the birth date"));
+        }
+        return person;
+    }
+
+    private PersonView ended(Person person, String event, Consumer<ObjectNode> details, Action action, String detail) {
         person.updatedAt = OffsetDateTime.now();
         persons.flush();
-        events.person(RegistryEvents.DEATH_REGISTERED, person, data -> data.put("diedOn", person.diedOn.toString()));
-        audit.success(Action.DEATH, PERSON, person.id, person.registryCounty, null);
+        events.person(event, person, details);
+        audit.success(action, PERSON, person.id, person.registryCounty, detail);
         return views.person(person);
     }
 

@@ -31,7 +31,8 @@ public class Views {
 
     public PersonView person(Person p) {
         return new PersonView(p.id.toString(), idNumbers.full(p), p.name, p.sex, p.birthDate, p.phone, p.registryCounty,
-                p.householdId == null ? null : p.householdId.toString(), p.relation, p.status, p.diedOn, p.version);
+                p.householdId == null ? null : p.householdId.toString(), p.relation, p.status, p.diedOn, p.cancelledOn,
+                p.cancellationReason, p.version);
     }
 
     public PersonSummary summary(Person p) {

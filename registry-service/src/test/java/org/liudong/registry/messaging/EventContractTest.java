@@ -36,7 +36,7 @@ class EventContractTest {
     static final List<String> EVENTS = List.of(RegistryEvents.HOUSEHOLD_REGISTERED, RegistryEvents.PERSON_REGISTERED,
             RegistryEvents.MEMBER_ADDED, RegistryEvents.MEMBER_MOVED, RegistryEvents.HEAD_CHANGED,
             RegistryEvents.PERSON_CORRECTED, RegistryEvents.BIRTH_REGISTERED, RegistryEvents.DEATH_REGISTERED,
-            RegistryEvents.HOUSEHOLD_DISSOLVED);
+            RegistryEvents.PERSON_CANCELLED, RegistryEvents.HOUSEHOLD_DISSOLVED);
 
     @Test
     void everyPublishedEventTypeValidatesAgainstItsSchema() {
@@ -55,6 +55,9 @@ class EventContractTest {
                     .body(Map.of("name", "张改名")).patch("/api/registry/persons/" + added).then().statusCode(200);
             Api.as(CLERK).contentType(ContentType.JSON).body(Map.of("diedOn", "2025-01-01"))
                     .post("/api/registry/persons/" + head + "/death").then().statusCode(200);
+            Api.as(CLERK).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "REGISTERED_IN_ERROR", "cancelledOn", LocalDate.now().toString()))
+                    .post("/api/registry/persons/" + born + "/cancellation").then().statusCode(200);
             String second = Api.newHousehold(person("HEAD")).getString("id");
             String secondHead = Api.as(CLERK).get("/api/registry/households/" + second).then().extract().path("headPersonId");
             Api.as(CLERK).contentType(ContentType.JSON).body(Map.of("personId", secondHead, "relation", "OTHER"))

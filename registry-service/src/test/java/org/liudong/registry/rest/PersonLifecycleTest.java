@@ -88,6 +88,38 @@ class PersonLifecycleTest {
     }
 
     @Test
+    void aRegistrationIsCancelledOnceForAReasonAndTheRecordStaysReadable() {
+        String personId = Api.newHousehold(person("HEAD"), person("SPOUSE"))
+                .getString("members.find { it.relation == 'SPOUSE' }.personId");
+        String path = "/api/registry/persons/" + personId + "/cancellation";
+        Api.as(CLERK).contentType(ContentType.JSON).body(Map.of("reason", "EMIGRATED", "cancelledOn", "2024-01-01"))
+                .post(path).then().statusCode(400);
+        Api.as(CLERK).contentType(ContentType.JSON)
+                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", LocalDate.now().plusDays(1).toString()))
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("cancelledOn"));
+        Api.as(OTHER_CLERK).contentType(ContentType.JSON)
+                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", "2024-01-01")).post(path).then().statusCode(403);
+        Api.as(CLERK).contentType(ContentType.JSON).header("If-Match", "\"99\"")
+                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", "2024-01-01")).post(path).then().statusCode(412);
+
+        Api.as(CLERK).contentType(ContentType.JSON).header("If-Match", Api.etagOfPerson(personId))
+                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", "2024-01-01")).post(path).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelledOn", equalTo("2024-01-01"))
+                .body("cancellationReason", equalTo("SETTLED_ABROAD"));
+        Api.as(CLERK).get("/api/registry/persons/" + personId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Api.as(CLERK).contentType(ContentType.JSON).body(Map.of("diedOn", "2024-02-01"))
+                .post("/api/registry/persons/" + personId + "/death").then().statusCode(409)
+                .body("type", endsWith("not-active"));
+        Api.as(CLERK).contentType(ContentType.JSON)
+                .body(Map.of("reason", "OTHER", "cancelledOn", "2024-01-02")).post(path).then().statusCode(409);
+        Api.as(Api.SUPERVISOR).queryParam("subject", personId).get("/api/registry/audit").then().statusCode(200)
+                .body("items.find { it.action == 'CANCEL' && it.outcome == 'SUCCESS' }.detail",
+                        equalTo("SETTLED_ABROAD"));
+    }
+
+    @Test
     void correctionNeedsTheCurrentVersion() {
         String personId = Api.newHousehold(person("HEAD")).getString("members[0].personId");
         String etag = Api.etagOfPerson(personId);

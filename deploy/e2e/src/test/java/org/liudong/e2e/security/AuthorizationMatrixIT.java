@@ -66,6 +66,8 @@ class AuthorizationMatrixIT {
                             .body("{\"phone\":\"13800000000\"}")),
                     Map.entry("POST /api/registry/persons/{person}/death", (r, c) -> r.header("If-Match", STALE)
                             .body("{\"diedOn\":\"" + LocalDate.now() + "\"}")),
+                    Map.entry("POST /api/registry/persons/{person}/cancellation", (r, c) -> r.header("If-Match", STALE)
+                            .body("{\"reason\":\"SETTLED_ABROAD\",\"cancelledOn\":\"" + LocalDate.now() + "\"}")),
                     Map.entry("PUT /api/registry/divisions/{unknownDivision}/retirement", (r, c) -> r
                             .body("{\"validTo\":\"" + LocalDate.now() + "\",\"reason\":\"矩阵\"}")),
                     Map.entry("POST /api/registry/imports", (r, c) -> r.contentType("text/csv")
