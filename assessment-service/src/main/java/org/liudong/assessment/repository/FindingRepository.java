@@ -23,7 +23,8 @@ public class FindingRepository {
 
     private static final String RESIDENT = "p.county = :county and p.ended_at is null";
     /** A move under way today: begun, and not ended. */
-    private static final String UNDER_WAY = "%1$s.started_on <= :today and (%1$s.ended_on is null or %1$s.ended_on > :today)";
+    private static final String UNDER_WAY =
+            "%1$s.started_on <= :today and (%1$s.ended_on is null or %1$s.ended_on > :today)";
 
     private static final Map<Kind, String> STATEMENTS = Map.of(
             Kind.INCOMPLETE_RECORD, "select 'INCOMPLETE_RECORD' as kind, p.person_id, 'missing ' || concat_ws(', ',"
@@ -47,7 +48,8 @@ public class FindingRepository {
             Kind.TWO_MOVES_UNDER_WAY, "select 'TWO_MOVES_UNDER_WAY', o.person_id,"
                     + " 'moves ' || string_agg(o.move_id::text, ', ' order by o.move_id)"
                     + " from move o where " + UNDER_WAY.formatted("o") + " and o.person_id in ("
-                    + "select m.person_id from move m where (m.origin_county = :county or m.destination_county = :county)"
+                    + "select m.person_id from move m"
+                    + " where (m.origin_county = :county or m.destination_county = :county)"
                     + " and " + UNDER_WAY.formatted("m") + " and m.person_id in (select person_id from repeat_mover))"
                     + " group by o.person_id having count(*) > 1");
 

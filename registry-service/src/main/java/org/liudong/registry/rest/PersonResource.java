@@ -108,7 +108,8 @@ public class PersonResource {
     @Path("{id}/cancellation")
     @RolesAllowed({Caller.CLERK, Caller.INTEGRATOR})
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CancellationRequest request) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CancellationRequest request) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/cancellation", request,
                 () -> ok(persons.cancel(id, request, ifMatch)));
     }
