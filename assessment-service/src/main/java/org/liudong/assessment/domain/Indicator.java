@@ -52,8 +52,10 @@ public enum Indicator {
         return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst();
     }
 
-    /** A goal for one indicator in a jurisdiction ("" = the built-in default for everyone). */
-    /** A target; {@code version} is its ETag (0 for the built-in default). */
+    /**
+     * A goal for one indicator in a jurisdiction ("" = the built-in default for everyone); {@code version} is its ETag
+     * (0 for the built-in default).
+     */
     public record Target(Indicator indicator, String jurisdiction, double value, Direction direction, int weight,
                          long version) {
 
