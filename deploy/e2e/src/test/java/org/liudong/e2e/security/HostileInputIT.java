@@ -46,6 +46,7 @@ class HostileInputIT {
                 Map.entry("register birth", "idNumber"), Map.entry("change head", "personId"),
                 Map.entry("split household", "members"), Map.entry("correct address", "address"),
                 Map.entry("correct person", "phone"), Map.entry("register death", "diedOn"),
+                Map.entry("cancel registration", "cancelledOn"),
                 Map.entry("retire division", "reason"), Map.entry("announce departure", "originCounty"),
                 Map.entry("register arrival", "idNumber"), Map.entry("reject move", "reason"),
                 Map.entry("request verification", "toCounty"), Map.entry("answer verification", "outcome"),
@@ -57,7 +58,8 @@ class HostileInputIT {
 
         /** Creates something new rather than changing a record with a version. */
         boolean creates() {
-            return !name.matches("add member|change head|split household|correct .*|register death|reject move"
+            return !name.matches("add member|change head|split household|correct .*|register death"
+                    + "|cancel registration|reject move"
                     + "|answer verification");
         }
 
@@ -149,6 +151,10 @@ class HostileInputIT {
         endpoints.add(new Endpoint("register death", "POST", () -> "/api/registry/persons/" + own.get().person()
                 + "/death", ownClerk, () -> Map.of("diedOn", LocalDate.now().plusYears(1).toString()),
                 Map.of("diedOn", Kind.DATE)));
+        endpoints.add(new Endpoint("cancel registration", "POST", () -> "/api/registry/persons/" + own.get().person()
+                + "/cancellation", ownClerk, () -> Map.of("reason", "SETTLED_ABROAD",
+                "cancelledOn", LocalDate.now().plusYears(1).toString()),
+                Map.of("reason", Kind.ENUM, "cancelledOn", Kind.DATE)));
         endpoints.add(new Endpoint("retire division", "PUT", () -> "/api/registry/divisions/999999/retirement", "admin",
                 () -> Map.of("validTo", LocalDate.now().toString(), "successorCode", "620821", "reason", "模糊测试"),
                 Map.of("validTo", Kind.DATE, "successorCode", Kind.COUNTY, "reason", Kind.TEXT)));
