@@ -50,8 +50,4 @@ public interface AssessmentConfig {
      */
     @WithDefault("P1D")
     java.time.Duration streamRetention();
-
-    /** How long an Idempotency-Key's answer is kept for retries. */
-    @WithDefault("P1D")
-    java.time.Duration idempotencyRetention();
 }

@@ -5,13 +5,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.liudong.assessment.config.AssessmentConfig;
 import org.liudong.assessment.repository.StreamEventRepository;
-import org.liudong.platform.idempotency.IdempotentRequests;
 
 import java.time.Instant;
 
 /**
- * Forgets what is kept only for a while, so the tables do not grow without bound: live-feed entries older than
- * {@code stream-retention} and Idempotency-Key answers older than {@code idempotency-retention}.
+ * Forgets live-feed entries older than {@code stream-retention}, so the feed does not grow without bound (the
+ * platform's {@code IdempotentRequests} forgets old Idempotency-Keys likewise).
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -20,19 +19,16 @@ public class Housekeeping {
     private static final int BATCH = 10_000;
 
     private final StreamEventRepository stream;
-    private final IdempotentRequests idempotency;
     private final AssessmentConfig config;
 
-    public Housekeeping(StreamEventRepository stream, IdempotentRequests idempotency, AssessmentConfig config) {
+    public Housekeeping(StreamEventRepository stream, AssessmentConfig config) {
         this.stream = stream;
-        this.idempotency = idempotency;
         this.config = config;
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         purgeFeed();
-        idempotency.purgeOlderThan(config.idempotencyRetention());
     }
 
     /** @return how many feed entries were deleted */

@@ -6,6 +6,8 @@ import org.liudong.migration.domain.Verification;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Object-level rules of this service. A county sees a move only while it is the move's origin or destination;
  * a supervisor sees moves touching its jurisdiction; to anyone else a move does not exist (404). A party that
@@ -30,14 +32,15 @@ public class MoveAccess {
      * (the origin of a first move, which knows its resident anyway). The origin of an onward move, where the person
      * only lived for a while, loses the data like a destination does.
      *
-     * @param registeredInOrigin the person is on the origin county's register
+     * @param registeredInOrigin whether the person is on the origin county's register; asked only when it decides
      */
-    public boolean seesPersonData(Move move, boolean registeredInOrigin) {
+    public boolean seesPersonData(Move move, BooleanSupplier registeredInOrigin) {
         if (supervises(move.originCounty) || supervises(move.destinationCounty)) {
             return true;
         }
         boolean party = caller.actsFor(move.originCounty) || caller.actsFor(move.destinationCounty);
-        return party && move.status.linksCounties() || caller.actsFor(move.originCounty) && registeredInOrigin;
+        return party && move.status.linksCounties()
+                || caller.actsFor(move.originCounty) && registeredInOrigin.getAsBoolean();
     }
 
     /** The audit trail of a move: supervisors of either county, and admins, who keep the platform's trails. */

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /** Departures, arrivals and every later step of a move; each change with its history line, inbox item and event. */
 @ApplicationScoped
@@ -219,7 +220,8 @@ public class MoveService {
         }
         Move move = access.readable(found);
         PersonData person = null;
-        boolean registeredInOrigin = move.personId != null && persons.findByIdOptional(move.personId)
+        // the register's county matters only once the move no longer links the counties: looked up then
+        BooleanSupplier registeredInOrigin = () -> move.personId != null && persons.findByIdOptional(move.personId)
                 .map(resident -> move.originCounty.equals(resident.county)).orElse(false);
         if (access.seesPersonData(move, registeredInOrigin)) {
             person = vault.open(move.personData);

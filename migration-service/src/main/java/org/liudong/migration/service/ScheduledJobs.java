@@ -3,9 +3,7 @@ package org.liudong.migration.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.liudong.platform.idempotency.IdempotentRequests;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.IntSupplier;
 
@@ -18,17 +16,13 @@ public class ScheduledJobs {
 
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
     private static final int BATCH = 200;
-    /** A client retries within minutes; a day of stored answers is plenty. */
-    private static final Duration IDEMPOTENCY_RETENTION = Duration.ofDays(1);
 
     private final MoveService moves;
     private final VerificationService verifications;
-    private final IdempotentRequests idempotency;
 
-    public ScheduledJobs(MoveService moves, VerificationService verifications, IdempotentRequests idempotency) {
+    public ScheduledJobs(MoveService moves, VerificationService verifications) {
         this.moves = moves;
         this.verifications = verifications;
-        this.idempotency = idempotency;
     }
 
     @Scheduled(every = "${liudong.migration.job-interval:1h}", delayed = "10s",
@@ -39,7 +33,6 @@ public class ScheduledJobs {
         int expired = drain(() -> moves.expireResidences(today, BATCH));
         int reminded = drain(() -> verifications.remindDue(today, BATCH));
         int overdue = drain(() -> verifications.markOverdue(today, BATCH));
-        idempotency.purgeOlderThan(IDEMPOTENCY_RETENTION);
         if (lapsed + expired + reminded + overdue > 0) {
             LOG.infof("Lapsed %d moves, expired %d residences, reminded %d and marked %d verifications overdue",
                     lapsed, expired, reminded, overdue);

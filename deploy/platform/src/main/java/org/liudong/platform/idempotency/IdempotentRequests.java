@@ -2,12 +2,14 @@ package org.liudong.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
 import org.liudong.platform.security.Caller;
@@ -52,11 +54,15 @@ public class IdempotentRequests {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Caller caller;
+    private final Duration retention;
 
-    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, Caller caller) {
+    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, Caller caller,
+                              @ConfigProperty(name = "liudong.idempotency.retention", defaultValue = "P1D")
+                              Duration retention) {
         this.entityManager = entityManager;
         this.json = json;
         this.caller = caller;
+        this.retention = retention;
     }
 
     /**
@@ -108,7 +114,16 @@ public class IdempotentRequests {
         }
     }
 
-    /** Forgets keys older than {@code retention}; a service schedules this. */
+    /**
+     * Forgets keys older than {@code liudong.idempotency.retention} (a day by default: a client retries within
+     * minutes), hourly, so the table does not grow without bound in any service that uses this.
+     */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        purgeOlderThan(retention);
+    }
+
+    /** Forgets keys older than {@code retention}. */
     @Transactional
     public int purgeOlderThan(Duration retention) {
         return entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
