@@ -70,4 +70,28 @@ class ServicesTest {
                 .hasMessageContaining("./mvnw -DskipTests install");
         assertThat(progress).isEmpty();
     }
+
+    @Test
+    void aBuildIsArchivedOnItsFirstStartAndMappedFromTheArchiveAfterwards() throws Exception {
+        Services services = services();
+        Services.Service registry = services.service(Services.REGISTRY);
+        Path app = Files.createDirectories(root.resolve("app"));
+        Files.writeString(app.resolve("quarkus-run.jar"), "first build");
+
+        String recording = archiveOption(services.classDataSharing(registry, app), "-XX:ArchiveClassesAtExit=");
+        Path archive = Path.of(recording);
+        Files.writeString(archive, "what the JVM wrote when the service stopped");
+        assertThat(archiveOption(services.classDataSharing(registry, app), "-XX:SharedArchiveFile=")).isEqualTo(recording);
+
+        Files.writeString(app.resolve("quarkus-run.jar"), "the next build");
+        String nextBuild = archiveOption(services.classDataSharing(registry, app), "-XX:ArchiveClassesAtExit=");
+        assertThat(nextBuild).isNotEqualTo(recording);
+        assertThat(archive).as("the archive of the earlier build").doesNotExist();
+    }
+
+    private static String archiveOption(List<String> options, String option) {
+        assertThat(options).anyMatch(candidate -> candidate.startsWith(option));
+        return options.stream().filter(candidate -> candidate.startsWith(option)).findFirst().orElseThrow()
+                .substring(option.length());
+    }
 }
