@@ -49,7 +49,8 @@ prepare_root() {
     done
 }
 
-# Copies the packaged services into the bench root (only while none of the bench's services runs).
+# Copies the packaged services into the bench root (only while none of the bench's services runs), keeping the
+# files' times: the launcher knows a build, and its class-data archive, by them.
 snapshot_services() {
     [ "$BENCH_STACK" = isolated ] || return 0
     prepare_root
@@ -58,7 +59,7 @@ snapshot_services() {
         for attempt in 1 2 3; do
             rm -rf "$stack_root/$module"
             mkdir -p "$stack_root/$module/target"
-            if cp -r "$repo/$module/target/quarkus-app" "$stack_root/$module/target/" 2>/dev/null \
+            if cp -rp "$repo/$module/target/quarkus-app" "$stack_root/$module/target/" 2>/dev/null \
                 && [ -f "$stack_root/$module/target/quarkus-app/quarkus-run.jar" ]; then
                 break
             fi

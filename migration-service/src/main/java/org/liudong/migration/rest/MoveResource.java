@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.liudong.migration.domain.Move;
+import org.liudong.migration.domain.MoveHistory;
 import org.liudong.migration.domain.MoveStatus;
 import org.liudong.migration.repository.MoveRepository;
 import org.liudong.migration.service.ArrivalRequest;
@@ -28,10 +29,13 @@ import org.liudong.migration.service.DepartureRequest;
 import org.liudong.migration.service.MoveService;
 import org.liudong.migration.service.VerificationService;
 import org.liudong.platform.idempotency.IdempotentRequests;
+import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.security.Caller;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/migration")
@@ -96,8 +100,12 @@ public class MoveResource {
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         MoveRepository.Direction dir = QueryParams.enumOf(MoveRepository.Direction.class, direction, "direction");
         MoveStatus wanted = QueryParams.enumOf(MoveStatus.class, status, "status");
-        return PageView.of(moves.list(county, dir, wanted,
-                QueryParams.date(from, "from"), QueryParams.date(to, "to")), page, size, MoveView::summary);
+        Listing<Move> listing = moves.list(county, dir, wanted, QueryParams.date(from, "from"), QueryParams.date(to, "to"));
+        List<Move> found = listing.page(page, size);
+        Map<UUID, List<MoveHistory>> history = moves.historyOf(found);
+        List<MoveView> items = found.stream()
+                .map(move -> MoveView.listed(move, history.getOrDefault(move.id, List.of()))).toList();
+        return new PageView<>(items, page, size, listing.count());
     }
 
     @POST

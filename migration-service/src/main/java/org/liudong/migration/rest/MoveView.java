@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A move as the API shows it. {@code person} and {@code destinationAddress} (personal data) appear only in a
- * single read by an entitled reader; lists and answers to changes carry ids, counties, dates and status.
+ * single read by an entitled reader; lists carry ids, counties, dates, status and history, answers to changes no
+ * history.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MoveView(UUID id, UUID personId, String originCounty, String destinationCounty, String status,
@@ -41,6 +42,11 @@ public record MoveView(UUID id, UUID personId, String originCounty, String desti
 
     public static MoveView summary(Move move) {
         return of(move, null, null, null, null);
+    }
+
+    /** A move in a list: with its history, without personal data. */
+    public static MoveView listed(Move move, List<MoveHistory> history) {
+        return of(move, null, null, history.stream().map(HistoryView::of).toList(), null);
     }
 
     /** An answer to an arrival: names the verification request an unannounced arrival opened. */

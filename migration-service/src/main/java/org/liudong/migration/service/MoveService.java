@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.liudong.migration.config.MigrationConfig;
 import org.liudong.migration.domain.InboxItem;
 import org.liudong.migration.domain.Move;
+import org.liudong.migration.domain.MoveHistory;
 import org.liudong.migration.domain.MoveReason;
 import org.liudong.migration.domain.MoveStatus;
 import org.liudong.migration.domain.Names;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -239,6 +241,12 @@ public class MoveService {
                                    LocalDate from, LocalDate to) {
         access.requireInbox(county);
         return moves.search(county, direction, status, from, to);
+    }
+
+    /** The history of each listed move, read in one query for the whole page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<MoveHistory>> historyOf(List<Move> listed) {
+        return history.of(listed.stream().map(move -> move.id).toList());
     }
 
     /** Announced moves whose arrival did not come within the lapse period; returns how many lapsed. */

@@ -22,9 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.liudong.migration.support.Api.*;
 
 @QuarkusTest
@@ -230,5 +232,22 @@ class MoveLifecycleTest {
         as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "sideways")
                 .get("/api/migration/moves").then().statusCode(400);
         as(ORIGIN_CLERK).get("/api/migration/moves").then().statusCode(400);
+    }
+
+    @Test
+    void aListedMoveCarriesItsHistoryButNoPersonalData() {
+        People.TestPerson person = residents.registered(ORIGIN);
+        String id = depart(person, DESTINATION);
+        as(DESTINATION_CLERK).body(Map.of("reason", "not here")).post("/api/migration/moves/" + id + "/reject")
+                .then().statusCode(200);
+
+        String listed = "items.find { it.id == '" + id + "' }";
+        as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "out").queryParam("size", 500)
+                .get("/api/migration/moves").then().statusCode(200)
+                .body(listed + ".history.action", contains("DEPARTURE_REGISTERED", "REJECTED"))
+                .body(listed + ".history[1].county", equalTo(DESTINATION))
+                .body(listed + ".history[1].detail", equalTo("not here"))
+                .body(listed + ".person", nullValue())
+                .body(listed + ".destinationAddress", nullValue());
     }
 }
