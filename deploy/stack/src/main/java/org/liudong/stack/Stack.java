@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.liudong.stack.ProcessControl.Owner;
 import org.liudong.stack.ProcessControl.Recorded;
@@ -175,21 +177,22 @@ public final class Stack {
         down(progress, List.of());
     }
 
-    /** Stops the named components (all recorded ones when none are named): the services first, then the infrastructure. */
+    /**
+     * Stops the named components (all recorded ones when none are named): the services first, all at once (the first
+     * stop of a build writes its class-data archive, some seconds of CPU each), then the infrastructure in turn.
+     */
     public void down(Consumer<String> progress, Collection<String> only) {
-        try (InterProcessLock lock = lock()) {
-            List<String> order = new ArrayList<>();
-            processes.allRecorded().stream().map(Recorded::component)
-                    .filter(component -> !INFRASTRUCTURE.contains(component)).forEach(order::add);
-            order.add(Keycloak.COMPONENT);
-            order.add(Kafka.COMPONENT);
-            order.add(Postgres.COMPONENT);
-            order.removeIf(component -> !only.isEmpty() && !only.contains(component));
-            for (String component : order) {
-                if (stopComponent(component)) {
-                    progress.accept(String.format(Locale.ROOT, "%-10s stopped", component));
-                }
+        Predicate<String> named = component -> only.isEmpty() || only.contains(component);
+        Consumer<String> stop = component -> {
+            if (stopComponent(component)) {
+                progress.accept(String.format(Locale.ROOT, "%-10s stopped", component));
             }
+        };
+        try (InterProcessLock lock = lock()) {
+            processes.allRecorded().stream().map(Recorded::component)
+                    .filter(component -> !INFRASTRUCTURE.contains(component)).filter(named)
+                    .toList().parallelStream().forEach(stop);
+            Stream.of(Keycloak.COMPONENT, Kafka.COMPONENT, Postgres.COMPONENT).filter(named).forEach(stop);
         }
     }
 
@@ -198,6 +201,7 @@ public final class Stack {
         try (InterProcessLock lock = lock()) {
             processes.allRecorded().stream()
                     .filter(r -> !INFRASTRUCTURE.contains(r.component()) && r.owner() == owner && r.isAlive())
+                    .toList().parallelStream()
                     .forEach(r -> stopComponent(r.component()));
             List<String> stopping = new ArrayList<>(INFRASTRUCTURE);
             Collections.reverse(stopping);
