@@ -40,7 +40,7 @@ public final class Services {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INITIAL_HEAP = "64m";
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20",
-            "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1");
+            "-XX:MaxHeapFreeRatio=40", "-XX:MetaspaceSize=64m", "-XX:TieredStopAtLevel=1");
 
     /** A service: its name is also its component name (pid and log file), its module the directory of its build. */
     public record Service(String name, String module, int port) {
@@ -178,7 +178,9 @@ public final class Services {
      * Memory and start-up, for four services beside PostgreSQL, Kafka and Keycloak on a small machine: the serial
      * collector; a heap that starts at 64 MB and grows only as far as the live data needs (without {@code -Xms} the JVM
      * commits 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load) and
-     * keeps 20–40 % of itself free after a collection instead of 40–70 %; at most two glibc malloc arenas instead of
+     * keeps 20–40 % of itself free after a collection instead of 40–70 %; no full collection before class metadata
+     * reaches 64 MB (by default the first comes at 21 MB: one at every start and some under load, 60–520 ms each,
+     * although the services need 20–25 MB of it with their class-data archive); at most two glibc malloc arenas instead of
      * eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2's code is faster once
      * warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a core
      * for the first minutes, which slowed the start by 1–3 s and the event delays (deploy/bench/README.md).

@@ -29,6 +29,10 @@ class ServiceImageTest {
         assertThat(DOCKERFILE).contains("MALLOC_ARENA_MAX=2");
         assertThat(javaOptions().split(" ")).contains("-Xms" + initialHeap.group(1), "-Xmx256m")
                 .containsAll(launcherOptions);
+
+        String benchOptions = Manifests.text(Manifests.path("deploy/bench/lib/service-jvm.sh"));
+        assertThat(benchOptions.split("[\\s()]+")).as("deploy/bench/lib/service-jvm.sh")
+                .contains("-Xms" + initialHeap.group(1), "-Xmx256m").containsAll(launcherOptions);
     }
 
     @Test
