@@ -192,7 +192,7 @@ public final class Services {
         List<String> command = new ArrayList<>(List.of(Kafka.java(), "-Xms" + INITIAL_HEAP,
                 "-Xmx" + settings.serviceHeap()));
         command.addAll(JVM_OPTIONS);
-        command.addAll(classDataSharing(service, jar.getParent()));
+        command.addAll(classDataSharing(service, jar.getParent(), command));
         command.addAll(List.of("-jar", jar.toString()));
         processes.start(service.name(), command, jar.getParent(), environment, owner);
     }
@@ -201,13 +201,14 @@ public final class Services {
      * Application class data sharing: a JVM spends most of a service's start loading, verifying and linking some
      * 17,000 classes. The first start of a build records the classes it loaded into an archive when it stops
      * ({@code -XX:ArchiveClassesAtExit}); later starts of the same build map them from there, which cut the start
-     * by a quarter (deploy/bench/README.md). A build is known by the names, sizes and times of its files; the
-     * archives of earlier builds are deleted. A service stopped with {@code kill -9} writes no archive, and the JVM
-     * ignores an archive that does not match its classes.
+     * by a quarter (deploy/bench/README.md). An archive is made for one build (the names, sizes and times of its
+     * files), one JVM and its options: the JVM silently ignores an archive that another JVM version or other heap
+     * settings made, so a change of either must make a new one. Older archives of the service are deleted. A service
+     * stopped with {@code kill -9} writes no archive.
      */
-    List<String> classDataSharing(Service service, Path app) {
+    List<String> classDataSharing(Service service, Path app, List<String> jvm) {
         Path archives = paths.local().resolve("cds");
-        Path archive = archives.resolve(service.name() + "-" + fingerprint(app) + ".jsa");
+        Path archive = archives.resolve(service.name() + "-" + fingerprint(app, jvm) + ".jsa");
         // the JVM's notes on classes it cannot archive would only clutter the service's log
         String quiet = "-Xlog:cds*=off";
         if (Files.isRegularFile(archive)) {
@@ -227,9 +228,11 @@ public final class Services {
         return List.of("-XX:ArchiveClassesAtExit=" + archive, quiet);
     }
 
-    private static String fingerprint(Path app) {
+    private static String fingerprint(Path app, List<String> jvm) {
         try (Stream<Path> tree = Files.walk(app)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String runtime = System.getProperty("java.vm.version") + " " + String.join(" ", jvm) + "\n";
+            digest.update(runtime.getBytes(StandardCharsets.UTF_8));
             for (Path file : tree.filter(Files::isRegularFile).sorted().toList()) {
                 String entry = app.relativize(file) + " " + Files.size(file) + " "
                         + Files.getLastModifiedTime(file).toMillis() + "\n";

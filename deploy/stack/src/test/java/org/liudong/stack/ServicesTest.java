@@ -72,21 +72,28 @@ class ServicesTest {
     }
 
     @Test
-    void aBuildIsArchivedOnItsFirstStartAndMappedFromTheArchiveAfterwards() throws Exception {
+    void aBuildIsArchivedOnItsFirstStartAndMappedFromTheArchiveUntilTheBuildOrTheJvmChanges() throws Exception {
         Services services = services();
         Services.Service registry = services.service(Services.REGISTRY);
         Path app = Files.createDirectories(root.resolve("app"));
         Files.writeString(app.resolve("quarkus-run.jar"), "first build");
 
-        String recording = archiveOption(services.classDataSharing(registry, app), "-XX:ArchiveClassesAtExit=");
+        List<String> jvm = List.of("java", "-Xmx256m");
+
+        String recording = archiveOption(services.classDataSharing(registry, app, jvm), "-XX:ArchiveClassesAtExit=");
         Path archive = Path.of(recording);
         Files.writeString(archive, "what the JVM wrote when the service stopped");
-        assertThat(archiveOption(services.classDataSharing(registry, app), "-XX:SharedArchiveFile=")).isEqualTo(recording);
+        assertThat(archiveOption(services.classDataSharing(registry, app, jvm), "-XX:SharedArchiveFile="))
+                .isEqualTo(recording);
+
+        String largerHeap = archiveOption(services.classDataSharing(registry, app, List.of("java", "-Xmx1g")),
+                "-XX:ArchiveClassesAtExit=");
+        assertThat(largerHeap).isNotEqualTo(recording);
+        assertThat(archive).as("the archive made with other JVM options").doesNotExist();
 
         Files.writeString(app.resolve("quarkus-run.jar"), "the next build");
-        String nextBuild = archiveOption(services.classDataSharing(registry, app), "-XX:ArchiveClassesAtExit=");
-        assertThat(nextBuild).isNotEqualTo(recording);
-        assertThat(archive).as("the archive of the earlier build").doesNotExist();
+        String nextBuild = archiveOption(services.classDataSharing(registry, app, jvm), "-XX:ArchiveClassesAtExit=");
+        assertThat(nextBuild).isNotEqualTo(recording).isNotEqualTo(largerHeap);
     }
 
     private static String archiveOption(List<String> options, String option) {
