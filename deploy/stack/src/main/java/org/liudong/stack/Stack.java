@@ -189,9 +189,13 @@ public final class Stack {
             }
         };
         try (InterProcessLock lock = lock()) {
-            processes.allRecorded().stream().map(Recorded::component)
-                    .filter(component -> !INFRASTRUCTURE.contains(component)).filter(named)
-                    .toList().parallelStream().forEach(stop);
+            List<String> services = processes.allRecorded().stream().map(Recorded::component)
+                    .filter(component -> !INFRASTRUCTURE.contains(component)).filter(named).toList();
+            if (!services.isEmpty()) {
+                progress.accept("stopping " + String.join(", ", services)
+                        + " (after a build's first start each writes its class-data archive first, 10-20 s)");
+            }
+            services.parallelStream().forEach(stop);
             Stream.of(Keycloak.COMPONENT, Kafka.COMPONENT, Postgres.COMPONENT).filter(named).forEach(stop);
         }
     }
