@@ -216,9 +216,9 @@ public final class Services {
         }
         try {
             Files.createDirectories(archives);
-            String earlierBuilds = service.name() + "-";
+            String thisService = service.name() + "-";
             try (Stream<Path> files = Files.list(archives)) {
-                for (Path stale : files.filter(path -> path.getFileName().toString().startsWith(earlierBuilds)).toList()) {
+                for (Path stale : files.filter(path -> path.getFileName().toString().startsWith(thisService)).toList()) {
                     Files.deleteIfExists(stale);
                 }
             }

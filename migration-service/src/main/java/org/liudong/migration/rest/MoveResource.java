@@ -101,11 +101,10 @@ public class MoveResource {
         MoveRepository.Direction dir = QueryParams.enumOf(MoveRepository.Direction.class, direction, "direction");
         MoveStatus wanted = QueryParams.enumOf(MoveStatus.class, status, "status");
         Listing<Move> listing = moves.list(county, dir, wanted, QueryParams.date(from, "from"), QueryParams.date(to, "to"));
-        List<Move> found = listing.page(page, size);
-        Map<UUID, List<MoveHistory>> history = moves.historyOf(found);
-        List<MoveView> items = found.stream()
-                .map(move -> MoveView.listed(move, history.getOrDefault(move.id, List.of()))).toList();
-        return new PageView<>(items, page, size, listing.count());
+        return PageView.ofPage(listing, page, size, found -> {
+            Map<UUID, List<MoveHistory>> history = moves.historyOf(found);
+            return found.stream().map(move -> MoveView.listed(move, history.getOrDefault(move.id, List.of()))).toList();
+        });
     }
 
     @POST

@@ -62,7 +62,7 @@ class MoveAccessTest {
 
         move(THIRD_CLERK, id).then().statusCode(404).contentType("application/problem+json");
         move(THIRD_CLERK, java.util.UUID.randomUUID().toString()).then().statusCode(404);
-        as(THIRD_CLERK).body(Map.of("reason", "x")).post("/api/migration/moves/" + id + "/reject")
+        reject(THIRD_CLERK, id, "x")
                 .then().statusCode(404);
         as(THIRD_CLERK).post("/api/migration/moves/" + id + "/revoke").then().statusCode(404);
     }
@@ -102,7 +102,7 @@ class MoveAccessTest {
     void theDestinationLosesThePersonsDataOnceTheMoveNoLongerLinksTheCounties() {
         People.TestPerson person = residents.registered(ORIGIN);
         String id = depart(person, DESTINATION);
-        as(DESTINATION_CLERK).body(Map.of("reason", "not here")).post("/api/migration/moves/" + id + "/reject")
+        reject(DESTINATION_CLERK, id, "not here")
                 .then().statusCode(200);
 
         move(DESTINATION_CLERK, id).then().statusCode(200).body("status", equalTo("REJECTED"))
@@ -121,7 +121,7 @@ class MoveAccessTest {
                 .extract().path("id");
         move(DESTINATION_CLERK, id).then().statusCode(200).body("person.name", equalTo(person.name()));
 
-        as(THIRD_CLERK).body(Map.of("reason", "not here")).post("/api/migration/moves/" + id + "/reject")
+        reject(THIRD_CLERK, id, "not here")
                 .then().statusCode(200);
 
         // the person was never on the register of the onward move's origin, which only hosted them

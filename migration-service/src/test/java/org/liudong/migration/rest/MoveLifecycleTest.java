@@ -47,17 +47,16 @@ class MoveLifecycleTest {
     void theDestinationRejectsAnAnnouncedMoveWithAReasonAndTheOriginIsTold() {
         String id = depart(residents.registered(ORIGIN), DESTINATION);
 
-        as(ORIGIN_CLERK).body(Map.of("reason", "x")).post("/api/migration/moves/" + id + "/reject")
+        reject(ORIGIN_CLERK, id, "x")
                 .then().statusCode(403);
-        as(DESTINATION_CLERK).body(Map.of("reason", " ")).post("/api/migration/moves/" + id + "/reject")
+        reject(DESTINATION_CLERK, id, " ")
                 .then().statusCode(400);
-        as(DESTINATION_CLERK).body(Map.of("reason", "not here: wrong county"))
-                .post("/api/migration/moves/" + id + "/reject")
+        reject(DESTINATION_CLERK, id, "not here: wrong county")
                 .then().statusCode(200).body("status", equalTo("REJECTED"))
                 .body("rejectionReason", equalTo("not here: wrong county"));
 
         assertThat(inboxHas(ORIGIN_CLERK, ORIGIN, "MOVE_REJECTED", id)).isTrue();
-        as(DESTINATION_CLERK).body(Map.of("reason", "again")).post("/api/migration/moves/" + id + "/reject")
+        reject(DESTINATION_CLERK, id, "again")
                 .then().statusCode(409).body("type", equalTo("urn:liudong:problem:invalid-transition"));
     }
 
@@ -238,7 +237,7 @@ class MoveLifecycleTest {
     void aListedMoveCarriesItsHistoryButNoPersonalData() {
         People.TestPerson person = residents.registered(ORIGIN);
         String id = depart(person, DESTINATION);
-        as(DESTINATION_CLERK).body(Map.of("reason", "not here")).post("/api/migration/moves/" + id + "/reject")
+        reject(DESTINATION_CLERK, id, "not here")
                 .then().statusCode(200);
 
         String listed = "items.find { it.id == '" + id + "' }";

@@ -77,6 +77,11 @@ public final class Api {
         return as(user).get("/api/migration/moves/" + id);
     }
 
+    /** Asks, as {@code user}, that the move be rejected for {@code reason}; returns the answer. */
+    public static Response reject(String user, String id, String reason) {
+        return as(user).body(Map.of("reason", reason)).post("/api/migration/moves/" + id + "/reject");
+    }
+
     public static Response inbox(String user, String county, String kind) {
         return as(user).queryParam("county", county).queryParam("kind", kind).queryParam("size", 500)
                 .get("/api/migration/inbox");
