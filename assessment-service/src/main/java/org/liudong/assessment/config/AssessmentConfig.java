@@ -32,9 +32,16 @@ public interface AssessmentConfig {
     @WithDefault("0.25")
     double watchShare();
 
-    /** How many events a rebuild applies per transaction. */
+    /** How many events a rebuild's writer applies per transaction. */
     @WithDefault("5000")
     int rebuildBatchSize();
+
+    /**
+     * How many threads apply a rebuild's batches side by side, each to rows of its own in a transaction of its own;
+     * one thread waits for PostgreSQL about half of the time.
+     */
+    @WithDefault("3")
+    int rebuildWriters();
 
     /** How often a live stream looks for news. */
     @WithDefault("PT0.5S")

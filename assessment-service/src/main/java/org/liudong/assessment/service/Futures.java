@@ -1,5 +1,6 @@
 package org.liudong.assessment.service;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -18,6 +19,21 @@ final class Futures {
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for every one of them, then rethrows the first failure. */
+    static void awaitAll(List<? extends Future<?>> works, String what) {
+        RuntimeException first = null;
+        for (Future<?> work : works) {
+            try {
+                await(work, what);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

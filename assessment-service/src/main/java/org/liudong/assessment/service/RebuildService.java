@@ -1,5 +1,6 @@
 package org.liudong.assessment.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +49,10 @@ public class RebuildService {
     private static final List<String> TABLES = List.of("processed_event", "person", "household", "move", "verification",
             "shared_pseudonym", "repeat_mover");
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** A job's progress is written at most this often: each write is a commit of its own. */
+    private static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
+    /** The fields naming the projection row an event changes, most specific first ({@link #writerOf}). */
+    private static final List<String> ROW_IDS = List.of("moveId", "verificationId", "personId", "householdId");
 
     private final RebuildJobRepository jobs;
     private final ProjectionService projection;
@@ -111,9 +116,9 @@ public class RebuildService {
     }
 
     void run(UUID jobId) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers, "enable.auto.commit", "false", "max.poll.records", "5000"),
-                new StringDeserializer(), new StringDeserializer())) {
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             QuarkusTransaction.requiringNew().run(this::createFreshTables);
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.REGISTRY_EVENTS, Topics.MIGRATION_EVENTS)) {
@@ -128,11 +133,15 @@ public class RebuildService {
 
             long began = System.nanoTime();
             long consumed;
-            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-writer"));
+            List<ExecutorService> writers = new ArrayList<>();
+            for (int i = 0; i < config.rebuildWriters(); i++) {
+                String name = "rebuild-writer-" + i;
+                writers.add(Executors.newSingleThreadExecutor(r -> new Thread(r, name)));
+            }
             try {
-                consumed = replayUntil(consumer, end, 0, jobId, total, writer);
+                consumed = replayUntil(consumer, end, 0, jobId, total, writers);
             } finally {
-                writer.shutdownNow();
+                writers.forEach(ExecutorService::shutdownNow);
             }
             QuarkusTransaction.requiringNew().run(this::indexFreshTables);
             long caughtUp = consumed;
@@ -193,30 +202,36 @@ public class RebuildService {
     }
 
     /**
-     * Replays records until every partition reached {@code end}, a transaction per batch. With a {@code writer},
-     * a batch is applied there while the next one is read and parsed; without, in the caller's transaction.
+     * Replays records until every partition reached {@code end}. A batch is parsed on the common pool's threads
+     * too, while the writers apply the batch before. With {@code writers}, each batch is shared out among them by
+     * the row each event changes ({@link #writerOf}), each writer applying its part in a transaction of its own;
+     * without, the batch is applied in the caller's transaction.
      */
-    private long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, long consumed,
-                             UUID jobId, long total, ExecutorService writer) {
-        List<CloudEvent> batch = new ArrayList<>();
-        Future<?> applying = CompletableFuture.completedFuture(null);
+    private long replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, long consumed,
+                             UUID jobId, long total, List<ExecutorService> writers) {
+        int batchSize = config.rebuildBatchSize() * Math.max(1, writers.size());
+        List<byte[]> batch = new ArrayList<>();
+        List<Future<?>> applying = List.of();
+        long progressShown = System.nanoTime();
         while (!reached(consumer, end)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 consumed++;
-                read(record).ifPresent(batch::add);
-                if (batch.size() >= config.rebuildBatchSize()) {
-                    Futures.await(applying, "a rebuild batch");
-                    applying = apply(batch, writer);
+                batch.add(record.value());
+                if (batch.size() >= batchSize) {
+                    List<CloudEvent> events = parse(batch);
+                    Futures.awaitAll(applying, "a rebuild batch");
+                    applying = apply(events, writers);
                     batch = new ArrayList<>();
-                    if (jobId != null) {
+                    if (jobId != null && System.nanoTime() - progressShown > PROGRESS_INTERVAL_NANOS) {
                         progress(jobId, total, consumed);
+                        progressShown = System.nanoTime();
                     }
                 }
             }
         }
-        Futures.await(applying, "a rebuild batch");
+        Futures.awaitAll(applying, "a rebuild batch");
         if (!batch.isEmpty()) {
-            Futures.await(apply(batch, writer), "a rebuild batch");
+            Futures.awaitAll(apply(parse(batch), writers), "a rebuild batch");
         }
         if (jobId != null) {
             progress(jobId, total, consumed);
@@ -224,22 +239,54 @@ public class RebuildService {
         return consumed;
     }
 
-    private Future<?> apply(List<CloudEvent> batch, ExecutorService writer) {
-        if (writer == null) {
+    /** The events of the records, in their order; unreadable ones are left out (the live consumer dead-lettered them). */
+    private List<CloudEvent> parse(List<byte[]> values) {
+        return values.parallelStream().map(this::read).flatMap(Optional::stream).toList();
+    }
+
+    private List<Future<?>> apply(List<CloudEvent> batch, List<ExecutorService> writers) {
+        if (writers.isEmpty()) {
             projection.replay(batch, FRESH, false);
-            return CompletableFuture.completedFuture(null);
+            return List.of();
         }
-        return writer.submit(() -> projection.replay(batch, FRESH, true));
+        List<List<CloudEvent>> parts = new ArrayList<>();
+        writers.forEach(w -> parts.add(new ArrayList<>()));
+        batch.forEach(event -> parts.get(writerOf(event, writers.size())).add(event));
+        List<Future<?>> applying = new ArrayList<>();
+        for (int i = 0; i < writers.size(); i++) {
+            List<CloudEvent> part = parts.get(i);
+            if (!part.isEmpty()) {
+                applying.add(writers.get(i).submit(() -> projection.replay(part, FRESH, true)));
+            }
+        }
+        return applying;
+    }
+
+    /**
+     * The writer of an event: chosen by the id of the projection row it changes, so that every event of a row is
+     * applied by one writer in the order read, and no two writers touch one row. A move's events and the answers of
+     * verification requests about it (which may mark it disputed) go by the move; other verification events by the
+     * request; the registry's by the person, or by the household for the household's own events. A repeated event
+     * goes where its first delivery went.
+     */
+    static int writerOf(CloudEvent event, int writers) {
+        for (String field : ROW_IDS) {
+            JsonNode id = event.data == null ? null : event.data.get(field);
+            if (id != null && id.isTextual()) {
+                return Math.floorMod(id.asText().hashCode(), writers);
+            }
+        }
+        return Math.floorMod(String.valueOf(event.id).hashCode(), writers);
     }
 
     /**
      * Holds the live consumers back (they take the lock shared for every batch), replays what arrived since,
      * and swaps the schemas. Live batches waiting on the lock then run against the new tables.
      */
-    private void swap(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, long consumed) {
+    private void swap(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, long consumed) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ProjectionService.SWAP_LOCK)
                 .getSingleResult();
-        replayUntil(consumer, consumer.endOffsets(partitions), consumed, null, 0, null);
+        replayUntil(consumer, consumer.endOffsets(partitions), consumed, null, 0, List.of());
         entityManager.createNativeQuery("select set_config('search_path', ?1, true)")
                 .setParameter(1, LIVE + ", public").getSingleResult();
         entityManager.createNativeQuery("alter schema " + LIVE + " rename to " + LIVE + "_old").executeUpdate();
@@ -247,15 +294,15 @@ public class RebuildService {
         entityManager.createNativeQuery("drop schema " + LIVE + "_old cascade").executeUpdate();
     }
 
-    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private Optional<CloudEvent> read(ConsumerRecord<String, String> record) {
+    private Optional<CloudEvent> read(byte[] value) {
         try {
-            return Optional.of(reader.read(record.value()));
+            return Optional.of(reader.read(value));
         } catch (PoisonEventException e) {
-            return Optional.empty(); // the live consumer dead-lettered it
+            return Optional.empty();
         }
     }
 
