@@ -116,6 +116,27 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, max(0, math.ceil(p / 100 * len(ordered)) - 1))]
 
 
+def paced_summary(out_dir, label, rate, seconds, connections):
+    """One line for a paced wrk run (deploy/bench/registry/lookup.lua): its threads' CSV files of
+    "due_ms,latency_ms,status,found", latency counted from the time each request was due."""
+    rows = []
+    for name in glob.glob(os.path.join(out_dir, label + "-*.csv")):
+        with open(name) as f:
+            rows += [line.rstrip("\n").split(",") for line in f if line.count(",") == 3]
+    if not rows:
+        sys.exit("no samples in %s/%s-*.csv: see %s/%s.txt" % (out_dir, label, out_dir, label))
+    latencies = [float(r[1]) for r in rows]
+    due, completed = int(rate) * int(seconds), len(rows)
+    span_s = (max(float(r[0]) + float(r[1]) for r in rows) - min(float(r[0]) for r in rows)) / 1000
+    ok = sum(1 for r in rows if r[2] == "200")
+    found = sum(1 for r in rows if r[3] == "1")
+    print("%s target_rate=%s connections=%s due=%d completed=%d ok=%d found=%d errors=%d not_sent=%d achieved_rate=%.1f "
+          "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f"
+          % (label, rate, connections, due, completed, ok, found, completed - ok, max(0, due - completed),
+             completed / span_s, *(percentile(latencies, p) or 0 for p in (50, 90, 99, 99.9)),
+             max(latencies, default=0)))
+
+
 # ------------------------------------------------------------------------------------------------------ sampler
 def sample(out_csv, pids_dir, stop_file, max_seconds):
     """Every 0.5 s: RSS, peak RSS (VmHWM) and CPU ticks of each service pid, until stop_file exists."""
@@ -673,4 +694,5 @@ def pct(value):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"sample": sample, "probe": probe, "fault-load": fault_load, "reconcile": reconcile, "report": report}[command](*args)
+    {"sample": sample, "probe": probe, "fault-load": fault_load, "reconcile": reconcile, "report": report,
+     "paced-summary": paced_summary}[command](*args)

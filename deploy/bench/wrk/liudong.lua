@@ -5,16 +5,9 @@
 -- stops at UPTO[t] (the residents an earlier phase handled), which keeps a departure from being sent twice. A
 -- request refused with 429 (the gateway's rate limit) is sent again for the same resident.
 -- Every response is also written as "epoch_ms,latency_ms,status" to OUT/<scenario>-<thread>.csv for the plots.
-local ffi = require("ffi")
-ffi.cdef [[
-typedef struct { long tv_sec; long tv_usec; } bench_timeval;
-int gettimeofday(bench_timeval *tv, void *tz);
-]]
-local tv = ffi.new("bench_timeval")
-local function now_ms()
-    ffi.C.gettimeofday(tv, nil)
-    return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
-end
+-- the folder of this script, where its helpers are
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local now_ms = dofile(here .. "clock.lua")
 
 local scenario = os.getenv("SCENARIO")
 local label = os.getenv("LABEL") or scenario
