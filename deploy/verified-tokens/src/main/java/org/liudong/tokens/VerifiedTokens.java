@@ -66,6 +66,12 @@ public class VerifiedTokens {
         return Optional.of(identity.build());
     }
 
+    /** Whether this token's verification is remembered and the token has not expired; counts as no reuse. */
+    public boolean holds(String token) {
+        Entry entry = entries.get(token);
+        return entry != null && clock.instant().isBefore(entry.expiresAt());
+    }
+
     /** Keeps a verified token's identity until {@code expiresAt}, unless the token is already known or expired. */
     public void remember(String token, SecurityIdentity identity, Instant expiresAt) {
         Instant now = clock.instant();
