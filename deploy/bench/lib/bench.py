@@ -117,7 +117,7 @@ def percentile(values, p):
 
 
 def paced_summary(out_dir, label, rate, seconds, connections):
-    """One line for a paced wrk run (deploy/bench/registry/lookup.lua): its threads' CSV files of
+    """One line for a paced wrk run (deploy/bench/wrk/lookup.lua): its threads' CSV files of
     "due_ms,latency_ms,status,found", latency counted from the time each request was due."""
     rows = []
     for name in glob.glob(os.path.join(out_dir, label + "-*.csv")):

@@ -3,10 +3,11 @@
 -- is due at START + (t + k * N) / RATE, so the threads' requests interleave evenly. A request whose time has come is
 -- sent at once; its latency counts from the time it was due, not from when it went out, so when the server falls
 -- behind, the wait of every request it delayed counts (no coordinated omission).
--- Environment: IDS (thread t reads the ID numbers in IDS-000t, one per line), TOKEN, RATE (requests/s, all threads together), THREADS
--- (wrk's -t, which a thread's own Lua state cannot see), START
--- (epoch milliseconds of the first request, the same for every thread), SECONDS (how long to send), OUT and LABEL: each thread writes "due_ms,latency_ms,status,found" lines to
--- OUT/LABEL-<thread>.csv, which `bench.py paced-summary` reads.
+-- Environment: IDS (thread t reads the ID numbers in IDS-000t, one per line), TOKEN, RATE (requests/s, all threads
+-- together), THREADS (wrk's -t, which a thread's own Lua state cannot see), START (epoch milliseconds of the first
+-- request, the same for every thread), SECONDS (how long to send), OUT and LABEL: each thread writes
+-- "due_ms,latency_ms,status,found" lines to OUT/LABEL-<thread>.csv, which `bench.py paced-summary` reads.
+
 -- the folder of this script, where its helpers are
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local now_ms = dofile(here .. "clock.lua")
