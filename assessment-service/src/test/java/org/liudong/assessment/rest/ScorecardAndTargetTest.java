@@ -47,13 +47,8 @@ class ScorecardAndTargetTest {
     @BeforeEach
     void freshJurisdiction() {
         month = freshMonth();
-        // one whose counties are judged by the default targets: the test database outlives the runs, and a target an
-        // earlier run set would change the scores
-        jurisdiction = freshCounty("97").substring(0, 4);
-        for (int drawn = 1; targetVersion(jurisdiction) != 0; drawn++) {
-            assertThat(drawn).as("jurisdictions drawn in search of one without a target").isLessThan(200);
-            jurisdiction = freshCounty("97").substring(0, 4);
-        }
+        // one whose counties are judged by the default targets: a target an earlier run set would change the scores
+        jurisdiction = withoutTarget(() -> freshCounty("97").substring(0, 4));
         good = freshCounty(jurisdiction);
         do {
             poor = freshCounty(jurisdiction);
@@ -115,12 +110,8 @@ class ScorecardAndTargetTest {
 
     @Test
     void aTargetChangeNamingAStaleVersionIsRefusedAndChangesNothing() {
-        // a county no earlier run set a target for (the test database outlives the runs): the default applies, version 0
-        String county = freshCounty("93");
-        for (int drawn = 1; targetVersion(county) != 0; drawn++) {
-            assertThat(drawn).as("counties drawn in search of one without a target").isLessThan(50);
-            county = freshCounty("93");
-        }
+        // a county no earlier run set a target for: the default applies, version 0
+        String county = withoutTarget(() -> freshCounty("93"));
         Map<String, Object> lenient = Map.of("jurisdiction", county, "value", 0.5, "direction", "AT_LEAST",
                 "weight", 20);
         Map<String, Object> strict = Map.of("jurisdiction", county, "value", 0.9, "direction", "AT_LEAST",
@@ -141,6 +132,19 @@ class ScorecardAndTargetTest {
         // without If-Match the change is made (the caller accepts overwriting)
         as("admin").contentType(ContentType.JSON).body(lenient)
                 .put(TARGETS, "arrivalMatchRate").then().statusCode(200).header("ETag", "\"3\"");
+    }
+
+    /**
+     * A jurisdiction drawn until one has no target of its own: the test database outlives the runs, and earlier runs
+     * set targets on some of the codes drawn.
+     */
+    private String withoutTarget(java.util.function.Supplier<String> draw) {
+        String drawn = draw.get();
+        for (int attempts = 1; targetVersion(drawn) != 0; attempts++) {
+            assertThat(attempts).as("jurisdictions drawn in search of one without a target").isLessThan(200);
+            drawn = draw.get();
+        }
+        return drawn;
     }
 
     private int targetVersion(String jurisdiction) {

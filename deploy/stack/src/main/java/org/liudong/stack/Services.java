@@ -180,8 +180,8 @@ public final class Services {
      * commits 1/64 of the machine's memory up to {@code -Xmx} from the start, all of it touched under load) and
      * keeps 20–40 % of itself free after a collection instead of 40–70 %; no full collection before class metadata
      * reaches 64 MB (by default the first comes at 21 MB: one at every start and some under load, 60–520 ms each,
-     * although the services need 20–25 MB of it with their class-data archive); at most two glibc malloc arenas instead of
-     * eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2's code is faster once
+     * although the services need 20–25 MB of it with their class-data archive); at most two glibc malloc arenas
+     * instead of eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2's code is faster once
      * warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a core
      * for the first minutes, which slowed the start by 1–3 s and the event delays (deploy/bench/README.md).
      */

@@ -34,6 +34,10 @@ public class VerifiedTokens {
      * @param requestAttributes the attributes that held that request, to be given the request at hand
      */
     private record Entry(SecurityIdentity identity, Set<String> requestAttributes, Instant expiresAt) {
+
+        boolean liveAt(Instant now) {
+            return now.isBefore(expiresAt);
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -56,7 +60,7 @@ public class VerifiedTokens {
         if (entry == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(entry.expiresAt())) {
+        if (!entry.liveAt(clock.instant())) {
             entries.remove(token, entry);
             return Optional.empty();
         }
@@ -69,7 +73,7 @@ public class VerifiedTokens {
     /** Whether this token's verification is remembered and the token has not expired; counts as no reuse. */
     public boolean holds(String token) {
         Entry entry = entries.get(token);
-        return entry != null && clock.instant().isBefore(entry.expiresAt());
+        return entry != null && entry.liveAt(clock.instant());
     }
 
     /** Keeps a verified token's identity until {@code expiresAt}, unless the token is already known or expired. */
@@ -79,7 +83,7 @@ public class VerifiedTokens {
             return;
         }
         if (entries.size() >= CAPACITY) {
-            entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
+            entries.values().removeIf(entry -> !entry.liveAt(now));
             if (entries.size() >= CAPACITY) {
                 return;
             }
