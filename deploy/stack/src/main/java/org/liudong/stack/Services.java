@@ -40,7 +40,8 @@ public final class Services {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String INITIAL_HEAP = "64m";
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20",
-            "-XX:MaxHeapFreeRatio=40", "-XX:MetaspaceSize=64m", "-XX:TieredStopAtLevel=1");
+            "-XX:MaxHeapFreeRatio=40", "-XX:MetaspaceSize=64m");
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     /** A service: its name is also its component name (pid and log file), its module the directory of its build. */
     public record Service(String name, String module, int port) {
@@ -181,20 +182,31 @@ public final class Services {
      * keeps 20–40 % of itself free after a collection instead of 40–70 %; no full collection before class metadata
      * reaches 64 MB (by default the first comes at 21 MB: one at every start and some under load, 60–520 ms each,
      * although the services need 20–25 MB of it with their class-data archive); at most two glibc malloc arenas
-     * instead of eight per core, which hold memory the JVM no longer uses; and only the C1 compiler. C2's code is faster once
-     * warm, but its profiles, code and compiler arenas cost each service 60–80 MB, and its compilations take a core
-     * for the first minutes, which slowed the start by 1–3 s and the event delays (deploy/bench/README.md).
+     * instead of eight per core, which hold memory the JVM no longer uses; and, in all but the gateway, only the C1
+     * compiler. C2's code is faster once warm, but in a service with Hibernate and the Kafka clients its profiles, code
+     * and compiler arenas cost 60–80 MB, and its compilations take a core for the first minutes, which slowed the
+     * start by 1–3 s and the event delays (deploy/bench/README.md). The gateway keeps C2: it has neither, stays at
+     * 180–210 MB with it, and every request through it runs header parsing and copying that C1 compiles poorly
+     * (0.50 ms of CPU per lookup on C1, 0.30–0.35 ms on C2).
      */
     private void launch(Service service, Owner owner) {
         Path jar = snapshot(service);
         Map<String, String> environment = environment(service);
         environment.put("MALLOC_ARENA_MAX", "2");
-        List<String> command = new ArrayList<>(List.of(Kafka.java(), "-Xms" + INITIAL_HEAP,
-                "-Xmx" + settings.serviceHeap()));
-        command.addAll(JVM_OPTIONS);
+        List<String> command = new ArrayList<>(List.of(Kafka.java()));
+        command.addAll(jvmOptions(service));
         command.addAll(classDataSharing(service, jar.getParent(), command));
         command.addAll(List.of("-jar", jar.toString()));
         processes.start(service.name(), command, jar.getParent(), environment, owner);
+    }
+
+    List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>(List.of("-Xms" + INITIAL_HEAP, "-Xmx" + settings.serviceHeap()));
+        options.addAll(JVM_OPTIONS);
+        if (!service.name().equals(GATEWAY)) {
+            options.add(C1_ONLY);
+        }
+        return options;
     }
 
     /**

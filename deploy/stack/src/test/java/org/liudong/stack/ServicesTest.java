@@ -55,6 +55,20 @@ class ServicesTest {
                 .doesNotContainKeys("QUARKUS_DATASOURCE_PASSWORD", "LIUDONG_CRYPTO_ID_NUMBER_KEY");
     }
 
+    @Test
+    void onlyTheGatewayRunsWithTheC2Compiler() throws Exception {
+        Services services = services();
+        for (String name : Services.NAMES) {
+            List<String> options = services.jvmOptions(services.service(name));
+            assertThat(options).as(name).contains("-Xms64m", "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC");
+            if (name.equals(Services.GATEWAY)) {
+                assertThat(options).as(name).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+            } else {
+                assertThat(options).as(name).contains(Services.C1_ONLY);
+            }
+        }
+    }
+
     private String upstream(int port) {
         return "http://" + settings.host() + ":" + port;
     }

@@ -37,6 +37,13 @@ class ComposeFileTest {
         assertThat(compose.path("build").path("dockerfile").asText()).isEqualTo("deploy/images/Dockerfile.jvm");
         assertThat(compose.path("build").path("args").path("SERVICE").asText()).isEqualTo(service.module());
         assertThat(compose.path("build").path("args").path("PORT").asInt()).isEqualTo(service.port());
+        // the image's default is C1 only; the gateway, as deploy/up starts it, runs with C1 and C2
+        JsonNode compiler = compose.path("build").path("args").path("COMPILER");
+        if (service.module().equals("gateway")) {
+            assertThat(compiler.isTextual() && compiler.asText().isEmpty()).as("gateway COMPILER: \"\"").isTrue();
+        } else {
+            assertThat(compiler.isMissingNode()).as(service.module() + " COMPILER").isTrue();
+        }
 
         JsonNode environment = compose.path("environment");
         Set<String> names = new TreeSet<>();

@@ -23,16 +23,19 @@ class ServiceImageTest {
         assertThat(options.find()).as("Services.JVM_OPTIONS").isTrue();
         List<String> launcherOptions = Pattern.compile("\"([^\"]+)\"").matcher(options.group(1)).results()
                 .map(option -> option.group(1)).toList();
-        assertThat(launcherOptions).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(launcherOptions).contains("-XX:+UseSerialGC");
         assertThat(LAUNCHER).contains("environment.put(\"MALLOC_ARENA_MAX\", \"2\")");
+        Matcher c1Only = Pattern.compile("C1_ONLY = \"([^\"]+)\"").matcher(LAUNCHER);
+        assertThat(c1Only.find()).as("Services.C1_ONLY").isTrue();
 
-        assertThat(DOCKERFILE).contains("MALLOC_ARENA_MAX=2");
-        assertThat(javaOptions().split(" ")).contains("-Xms" + initialHeap.group(1), "-Xmx256m")
+        assertThat(DOCKERFILE).contains("MALLOC_ARENA_MAX=2")
+                .containsPattern("(?m)^ARG COMPILER=" + Pattern.quote(c1Only.group(1)) + "$");
+        assertThat(javaOptions().split(" ")).contains("-Xms" + initialHeap.group(1), "-Xmx256m", "${COMPILER}")
                 .containsAll(launcherOptions);
 
         String benchOptions = Manifests.text(Manifests.path("deploy/bench/lib/service-jvm.sh"));
         assertThat(benchOptions.split("[\\s()]+")).as("deploy/bench/lib/service-jvm.sh")
-                .contains("-Xms" + initialHeap.group(1), "-Xmx256m").containsAll(launcherOptions);
+                .contains("-Xms" + initialHeap.group(1), "-Xmx256m", c1Only.group(1)).containsAll(launcherOptions);
     }
 
     @Test
