@@ -135,6 +135,13 @@ def paced_summary(out_dir, label, rate, seconds, connections):
           % (label, rate, connections, due, completed, ok, found, completed - ok, max(0, due - completed),
              completed / span_s, *(percentile(latencies, p) or 0 for p in (50, 90, 99, 99.9)),
              max(latencies, default=0)))
+    # p99 of each 10 s of due times: shows whether the tail is spread over the run or held in one stretch of it
+    # (the JIT still compiling, a collection, a checkpoint)
+    start = min(float(r[0]) for r in rows)
+    by_window = {}
+    for r in rows:
+        by_window.setdefault(int((float(r[0]) - start) // 10_000), []).append(float(r[1]))
+    print("%s p99_ms per 10 s: %s" % (label, " ".join("%.0f" % percentile(by_window[w], 99) for w in sorted(by_window))))
 
 
 # ------------------------------------------------------------------------------------------------------ sampler
