@@ -49,7 +49,8 @@ public class CloudEventReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (event.id == null || event.type == null || event.data == null || !CloudEvent.SPEC_VERSION.equals(event.specversion)) {
+        // the JSON literal null reads as no event at all
+        if (event == null || event.id == null || event.type == null || event.data == null || !CloudEvent.SPEC_VERSION.equals(event.specversion)) {
             throw new PoisonEventException("a CloudEvents 1.0 event needs specversion, id, type and data");
         }
         try {
