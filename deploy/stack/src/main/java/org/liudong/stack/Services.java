@@ -185,9 +185,9 @@ public final class Services {
      * instead of eight per core, which hold memory the JVM no longer uses; and, in all but the gateway, only the C1
      * compiler. C2's code is faster once warm, but in a service with Hibernate and the Kafka clients its profiles, code
      * and compiler arenas cost 60–80 MB, and its compilations take a core for the first minutes, which slowed the
-     * start by 1–3 s and the event delays (deploy/bench/README.md). The gateway keeps C2: it has neither, stays at
-     * 180–210 MB with it, and every request through it runs header parsing and copying that C1 compiles poorly
-     * (0.50 ms of CPU per lookup on C1, 0.30–0.35 ms on C2).
+     * start by 1–3 s and the event delays (deploy/bench/README.md). The gateway keeps C2: it has neither, stays
+     * under 210 MB with it (178–181 MB at 1,000 lookups/s), and every request through it runs header parsing and
+     * copying that C1 compiles poorly (0.39–0.51 ms of CPU per lookup on C1, 0.26–0.35 ms on C2).
      */
     private void launch(Service service, Owner owner) {
         Path jar = snapshot(service);
