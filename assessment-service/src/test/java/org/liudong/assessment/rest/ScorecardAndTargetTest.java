@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +139,7 @@ class ScorecardAndTargetTest {
      * A jurisdiction drawn until one has no target of its own: the test database outlives the runs, and earlier runs
      * set targets on some of the codes drawn.
      */
-    private String withoutTarget(java.util.function.Supplier<String> draw) {
+    private String withoutTarget(Supplier<String> draw) {
         String drawn = draw.get();
         for (int attempts = 1; targetVersion(drawn) != 0; attempts++) {
             assertThat(attempts).as("jurisdictions drawn in search of one without a target").isLessThan(200);

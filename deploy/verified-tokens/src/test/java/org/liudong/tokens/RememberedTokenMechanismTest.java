@@ -55,6 +55,20 @@ class RememberedTokenMechanismTest {
         assertThat(mechanism.getChallenge(request(null)).await().indefinitely()).isNull();
     }
 
+    @Test
+    void theMechanismTakesTheTokenOfABearerHeaderAsSent() {
+        assertThat(RememberedTokenMechanism.bearerToken("Bearer header.claims.signature"))
+                .isEqualTo("header.claims.signature");
+        assertThat(RememberedTokenMechanism.bearerToken("bearer header.claims.signature"))
+                .isEqualTo("header.claims.signature");
+        assertThat(RememberedTokenMechanism.bearerToken("Bearer header.claims.signature "))
+                .isEqualTo("header.claims.signature ");
+        assertThat(RememberedTokenMechanism.bearerToken("Bearer ")).isNull();
+        assertThat(RememberedTokenMechanism.bearerToken("Basic Y2xlcms6ZGVtbw==")).isNull();
+        assertThat(RememberedTokenMechanism.bearerToken("Bearer")).isNull();
+        assertThat(RememberedTokenMechanism.bearerToken(null)).isNull();
+    }
+
     /** Identity providers that record what they are asked and answer with the clerk. */
     private IdentityProviderManager identityProviders() {
         return new IdentityProviderManager() {

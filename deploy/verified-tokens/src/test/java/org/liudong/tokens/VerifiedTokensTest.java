@@ -57,20 +57,6 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theMechanismTakesTheTokenOfABearerHeaderAsSent() {
-        assertThat(RememberedTokenMechanism.bearerToken("Bearer header.claims.signature"))
-                .isEqualTo("header.claims.signature");
-        assertThat(RememberedTokenMechanism.bearerToken("bearer header.claims.signature"))
-                .isEqualTo("header.claims.signature");
-        assertThat(RememberedTokenMechanism.bearerToken("Bearer header.claims.signature "))
-                .isEqualTo("header.claims.signature ");
-        assertThat(RememberedTokenMechanism.bearerToken("Bearer ")).isNull();
-        assertThat(RememberedTokenMechanism.bearerToken("Basic Y2xlcms6ZGVtbw==")).isNull();
-        assertThat(RememberedTokenMechanism.bearerToken("Bearer")).isNull();
-        assertThat(RememberedTokenMechanism.bearerToken(null)).isNull();
-    }
-
-    @Test
     void anExpiredTokenIsNotRemembered() {
         tokens.remember("token-old", identity("clerk-620821"), NOW);
         tokens.remember("token-older", identity("clerk-620821"), NOW.minusSeconds(1));

@@ -34,7 +34,8 @@ class CloudEventReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{ not json", "null", "[]", "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"t\",\"data\":{}}",
+    @ValueSource(strings = {"", "{ not json", "null", "[]",
+            "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"t\",\"data\":{}}",
             "{\"specversion\":\"0.3\",\"id\":\"0b5e1f64-2f43-4a4e-8d4e-3f4f5c1b9a10\",\"type\":\"t\",\"data\":{}}"})
     void unreadableRecordsArePoisonEitherWay(String record) {
         assertThatThrownBy(() -> reader.read(record)).isInstanceOf(PoisonEventException.class);
