@@ -66,7 +66,8 @@ public class UpstreamRoutes {
         return context.client().request(upstream.requestOptions().setIdleTimeout(timeout.toMillis()))
                 .onSuccess(request -> request.exceptionHandler(failure ->
                         // the same failure fails the answer, which UpstreamFailures turns into a problem
-                        LOG.debugf("%s: %s", upstream.service(), failure)));
+                        LOG.debugf("%s: %s", upstream.service(), failure)))
+                .map(LateResetGuard::guard);
     }
 
     private static boolean isLongLived(ProxyRequest request) {

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * query, headers, body size), serves an OpenAPI document and a readiness endpoint like a Quarkus service, never
  * answers paths ending in {@code /slow}, streams two server-sent events with a pause for paths ending in
  * {@code /stream}, and tells the tests how many body bytes arrived for a request id
- * ({@code GET /echo/received/<id>}), so a test can prove that nothing — or something already — reached it.
+ * ({@code GET /echo/received/<id>}), so a test can prove that nothing — or something already — reached it, and
+ * whether a stream's connection was closed before its last event ({@code cutOff}).
  */
 public final class EchoUpstream {
 
@@ -54,7 +55,8 @@ public final class EchoUpstream {
                 request.response().setStatusCode(404).end();
             } else {
                 request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("bytes", seen.bytes.get()).put("ended", seen.ended).encode());
+                        .end(new JsonObject().put("bytes", seen.bytes.get()).put("ended", seen.ended)
+                                .put("cutOff", seen.cutOff).encode());
             }
         } else if (path.endsWith("/stream")) {
             streamEvents(request);
@@ -67,9 +69,11 @@ public final class EchoUpstream {
 
     /** Server-sent events with a pause longer than the gateway's request timeout in tests (2 s). */
     private void streamEvents(HttpServerRequest request) {
+        Received seen = receivedFor(request);
         request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
         request.response().write("data: first\n\n");
         request.response().exceptionHandler(failure -> { });
+        request.response().closeHandler(closed -> seen.cutOff = !request.response().ended());
         vertx.setTimer(STREAM_PAUSE_MILLIS, timer -> {
             if (!request.response().closed()) {
                 request.response().end("data: second\n\n");
@@ -77,12 +81,18 @@ public final class EchoUpstream {
         });
     }
 
-    private void echo(HttpServerRequest request) {
-        String requestId = request.getHeader("X-Request-Id");
+    private Received receivedFor(HttpServerRequest request) {
         Received seen = new Received();
+        String requestId = request.getHeader("X-Request-Id");
         if (requestId != null) {
             received.put(requestId, seen);
         }
+        return seen;
+    }
+
+    private void echo(HttpServerRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        Received seen = receivedFor(request);
         StringBuilder text = new StringBuilder();
         request.handler(chunk -> {
             seen.bytes.addAndGet(chunk.length());
@@ -120,5 +130,6 @@ public final class EchoUpstream {
     private static final class Received {
         final AtomicLong bytes = new AtomicLong();
         volatile boolean ended;
+        volatile boolean cutOff;
     }
 }

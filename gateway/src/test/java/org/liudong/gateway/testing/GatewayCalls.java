@@ -105,6 +105,12 @@ public final class GatewayCalls {
         return received.statusCode() == 200 ? received.jsonPath().getLong("bytes") : 0;
     }
 
+    /** Whether registry-service saw the connection of this request id's stream closed before its last event. */
+    public static boolean streamCutOffAtRegistry(String requestId) {
+        Response received = receivedByRegistry(requestId);
+        return received.statusCode() == 200 && received.jsonPath().getBoolean("cutOff");
+    }
+
     private static Response receivedByRegistry(String requestId) {
         String registry = ConfigProvider.getConfig().getValue("liudong.gateway.registry-url", String.class);
         return given().baseUri(registry).accept(ContentType.JSON).get("/echo/received/" + requestId);
