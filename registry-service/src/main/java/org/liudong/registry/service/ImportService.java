@@ -72,26 +72,22 @@ public class ImportService {
         try {
             Path file = Files.createTempFile("registry-import-", ".csv");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            int newlines = 0;
-            boolean endsWithNewline = true;
-            long size = 0;
+            UploadScan scan = new UploadScan();
             try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                     out.write(buffer, 0, read);
-                    for (int i = 0; i < read; i++) {
-                        if (buffer[i] == '\n') {
-                            newlines++;
-                        }
-                    }
-                    if (read > 0) {
-                        endsWithNewline = buffer[read - 1] == '\n';
-                        size += read;
-                    }
+                    scan.scan(buffer, read);
                 }
             }
-            ImportUpload upload = new ImportUpload(file, HexFormat.of().formatHex(digest.digest()),
-                    Math.max(0, newlines + (endsWithNewline || size == 0 ? 0 : 1) - 1));
+            scan.finish();
+            ImportUpload upload = new ImportUpload(file, HexFormat.of().formatHex(digest.digest()), scan.rows());
+            scan.firstLineNotUtf8().ifPresent(line -> {
+                upload.discard();
+                throw ProblemException.badRequest("Line " + line + " of the file is not UTF-8 text: save the file"
+                                + " as CSV in UTF-8 (a spreadsheet's \"CSV UTF-8\") and upload it again",
+                        new FieldError("file", "line " + line + " is not UTF-8"));
+            });
             checkHeader(upload);
             return upload;
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.liudong.registry.support.People;
 import org.liudong.registry.support.RegistryTopic;
 import org.liudong.stack.testing.PlatformTestResource;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -208,6 +209,21 @@ class ImportTest {
     void fileWithoutTheExpectedHeaderIsRefused() {
         Api.asIntegrator().contentType(CSV).body("name,id\n张三,1\n").post("/api/registry/imports").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("header"));
+    }
+
+    /** Spreadsheets on Chinese Windows save CSV in GBK unless told otherwise. */
+    @Test
+    void fileSavedInGbkIsRefusedWithItsFirstLineThatIsNotUtf8AndNothingIsImported() {
+        LocalDate born = LocalDate.of(1981, 3, 4);
+        String number = "IMP-G" + System.nanoTime();
+        String csv = HEADER + row(number, People.idNumber("620821", born, Sex.F), "钱七", Sex.F, born, "HEAD");
+        Api.asIntegrator().contentType("text/csv").body(csv.getBytes(Charset.forName("GBK")))
+                .post("/api/registry/imports").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].reason", equalTo("line 2 is not UTF-8"));
+        Api.as(CLERK).queryParam("householdNumber", number).get("/api/registry/persons").then()
+                .statusCode(200).body("items", hasSize(0));
     }
 
     @Test
