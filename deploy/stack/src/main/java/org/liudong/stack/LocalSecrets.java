@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,6 +53,24 @@ public final class LocalSecrets {
     /** Base64 of 32 random bytes: the HMAC-SHA256 key of the ID-number blind index. */
     public String idIndexKey() {
         return getOrCreate(ID_INDEX_KEY, LocalSecrets::key);
+    }
+
+    /**
+     * Names the pair of ID-number keys without revealing them: the first 16 hex digits of the SHA-256 of both.
+     * A database is marked with it, so a stack with other keys recognises records it could not read.
+     */
+    public String idKeysFingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((idNumberKey() + "\n" + idIndexKey()).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path file() {
+        return file;
     }
 
     public String keycloakAdminUsername() {

@@ -35,6 +35,7 @@ public final class Postgres {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Path DEBIAN_SOCKETS = Path.of("/var/run/postgresql");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    private static final String KEYS_MARK = "liudong ID-number keys ";
 
     private final StackSettings settings;
     private final StackPaths paths;
@@ -72,22 +73,56 @@ public final class Postgres {
     }
 
     /**
-     * Creates the role (or resets its password, so the generated password always matches) and the database it owns.
+     * Creates the role (or resets its password, so the generated password always matches) and the database it owns,
+     * marked with the fingerprint of the ID-number keys its records are written with.
+     * <p>
+     * The databases live in the machine's cluster, the keys in each checkout's {@code deploy/.local}: a second
+     * checkout, or one whose {@code deploy/.local} was removed, has new keys. With a database written under the old
+     * ones it would fail every list that decrypts an ID number and find nobody by ID number, and resetting the role's
+     * password would lock out the stack that made it. Such a database is refused, and left as it is.
      */
-    public void ensureDatabase(String role, String password, String database) {
+    public void ensureDatabase(String role, String password, String database, String keysFingerprint,
+                               Path secretsFile) {
         requireIdentifier(role);
         requireIdentifier(database);
         if (!password.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("Generated passwords are letters and digits only");
         }
+        if (!keysFingerprint.matches("[0-9a-f]+")) {
+            throw new IllegalArgumentException("A keys fingerprint is hex digits");
+        }
         Admin sql = admin();
+        Optional<String> comment = databaseComment(sql, database);
+        String mark = KEYS_MARK + keysFingerprint;
+        Optional<String> otherKeys = comment.filter(text -> text.startsWith(KEYS_MARK) && !text.equals(mark));
+        if (otherKeys.isPresent()) {
+            throw new IllegalStateException("Database " + database + " holds records written with other ID-number"
+                    + " keys (" + otherKeys.get().substring(KEYS_MARK.length()) + ") than this stack's ("
+                    + keysFingerprint + ", in " + secretsFile + "): another checkout, or an earlier "
+                    + secretsFile.getParent() + ", made it. Use the secrets.properties of the stack that made it,"
+                    + " or drop the platform's databases to start from empty ones (deploy/README.md, \"Keys and"
+                    + " databases\")");
+        }
         sql.execute("DO $$ BEGIN"
                 + " IF EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "')"
                 + " THEN ALTER ROLE " + role + " WITH LOGIN PASSWORD '" + password + "';"
                 + " ELSE CREATE ROLE " + role + " WITH LOGIN PASSWORD '" + password + "'; END IF; END $$");
-        if (sql.query("SELECT 1 FROM pg_database WHERE datname = '" + database + "'").isEmpty()) {
+        if (comment.isEmpty()) {
             sql.execute("CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8'");
         }
+        // A database from before the mark existed is adopted: which keys wrote it cannot be told. A configured
+        // administrator that is neither superuser nor the database's owner cannot mark it; the guard is then off.
+        sql.execute("DO $$ BEGIN EXECUTE 'COMMENT ON DATABASE " + database + " IS ''" + mark + "''';"
+                + " EXCEPTION WHEN insufficient_privilege THEN NULL; END $$");
+    }
+
+    /** The database's comment ("" if it has none), or empty if there is no such database. */
+    private static Optional<String> databaseComment(Admin sql, String database) {
+        String found = "found:";
+        return sql.query("SELECT '" + found + "' || coalesce(shobj_description(oid, 'pg_database'), '')"
+                        + " FROM pg_database WHERE datname = '" + database + "'").stream()
+                .findFirst()
+                .map(row -> row.substring(found.length()).strip());
     }
 
     /** Whether the server in use (the configured one, else the local one) accepts connections. */

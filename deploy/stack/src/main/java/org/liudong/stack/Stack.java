@@ -230,10 +230,14 @@ public final class Stack {
         return lines;
     }
 
-    /** Creates (or updates the password of) the service's role and creates its database. */
+    /**
+     * Creates (or updates the password of) the service's role and creates its database, marked with this stack's
+     * ID-number keys; refuses a database another stack's keys wrote.
+     */
     public void ensureServiceDatabase(String service, String database) {
         String role = roleName(service);
-        postgres.ensureDatabase(role, secrets.databasePassword(role), database);
+        postgres.ensureDatabase(role, secrets.databasePassword(role), database, secrets.idKeysFingerprint(),
+                secrets.file());
     }
 
     public static String roleName(String service) {

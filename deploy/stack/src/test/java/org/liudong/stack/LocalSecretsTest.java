@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +38,20 @@ class LocalSecretsTest {
         assertThat(Base64.getDecoder().decode(secrets.idIndexKey())).hasSize(32);
         assertThat(secrets.idIndexKey()).isNotEqualTo(secrets.idNumberKey());
         assertThat(secrets.databasePassword("liudong_registry")).matches("[A-Za-z0-9]{32,}");
+    }
+
+    @Test
+    void keysFingerprintNamesTheKeysOfOneSecretsFileWithoutRevealingThem() {
+        LocalSecrets secrets = new LocalSecrets(dir.resolve("secrets.properties"));
+        LocalSecrets sameFile = new LocalSecrets(dir.resolve("secrets.properties"));
+        LocalSecrets otherCheckout = new LocalSecrets(dir.resolve("other.properties"));
+
+        assertThat(secrets.idKeysFingerprint()).matches("[0-9a-f]{16}")
+                .isEqualTo(sameFile.idKeysFingerprint())
+                .isNotEqualTo(otherCheckout.idKeysFingerprint());
+        assertThat(HexFormat.of().formatHex(Base64.getDecoder().decode(secrets.idNumberKey())))
+                .doesNotContain(secrets.idKeysFingerprint());
+        assertThat(HexFormat.of().formatHex(Base64.getDecoder().decode(secrets.idIndexKey())))
+                .doesNotContain(secrets.idKeysFingerprint());
     }
 }

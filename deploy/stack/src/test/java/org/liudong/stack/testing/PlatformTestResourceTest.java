@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -83,6 +84,47 @@ class PlatformTestResourceTest {
         }
         try (Connection connection = connect(config.get("quarkus.datasource.password"))) {
             assertThat(connection.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
+    void serviceDatabaseIsMarkedWithTheIdNumberKeysItsRecordsAreWrittenWith() throws SQLException {
+        try (Connection connection = connect(config.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT shobj_description(oid, 'pg_database')"
+                        + " FROM pg_database WHERE datname = current_database()")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1))
+                    .isEqualTo("liudong ID-number keys " + Stack.locate().secrets().idKeysFingerprint());
+        }
+    }
+
+    /**
+     * What a second checkout, with keys of its own, meets in the machine's cluster: it must neither write into the
+     * database nor take over its role.
+     */
+    @Test
+    void databaseWrittenWithOtherKeysIsRefusedAndItsRoleKeepsItsPassword() throws SQLException {
+        Stack stack = Stack.locate();
+        String role = config.get("quarkus.datasource.username");
+        String password = config.get("quarkus.datasource.password");
+        String database = "liudong_keys_probe_test";
+        Path secrets = stack.secrets().file();
+        try (var lock = stack.lock()) {
+            stack.postgres().ensureRunning(org.liudong.stack.ProcessControl.Owner.TESTS);
+            stack.postgres().ensureDatabase(role, password, database, "00aa00aa", secrets);
+            stack.postgres().ensureDatabase(role, password, database, "00aa00aa", secrets);
+
+            assertThatThrownBy(() -> stack.postgres().ensureDatabase(role, "anotherPassword1", database, "11bb11bb",
+                    secrets))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(database)
+                    .hasMessageContaining("00aa00aa")
+                    .hasMessageContaining("11bb11bb")
+                    .hasMessageContaining(secrets.toString());
+        }
+        try (Connection connection = connect(password); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE " + database);
         }
     }
 
