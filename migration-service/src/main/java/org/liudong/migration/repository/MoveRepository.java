@@ -25,6 +25,20 @@ public class MoveRepository implements PanacheRepositoryBase<Move, UUID> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Makes the transaction wait until no other transaction that started a move of this person is still open:
+     * checking that the person has no open move and opening one then happen as one step, also when requests for
+     * the same person arrive at once (a double click) or at different instances. A PostgreSQL advisory lock keyed
+     * by the blind index, released at commit or rollback.
+     */
+    public void lockPerson(String idIndex) {
+        // the index is hex of an HMAC: its first 64 bits name the person well enough for a lock
+        long key = Long.parseUnsignedLong(idIndex.substring(0, 16), 16);
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as locked")
+                .setParameter(1, key)
+                .getSingleResult();
+    }
+
     public Optional<Move> findAnnouncedTo(String idIndex, String destinationCounty) {
         return find("idIndex = ?1 and destinationCounty = ?2 and status = ?3 order by createdAt",
                 idIndex, destinationCounty, MoveStatus.ANNOUNCED)

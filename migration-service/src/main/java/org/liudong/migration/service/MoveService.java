@@ -82,6 +82,7 @@ public class MoveService {
                     new FieldError("departedOn", "at most " + MAX_DAYS_AHEAD + " days from today"));
         }
         Person person = resolve(request);
+        moves.lockPerson(person.idIndex);
         Move previous = null;
         if (!person.isActive()) {
             throw notResident(request.originCounty());
@@ -124,6 +125,7 @@ public class MoveService {
                     new FieldError("arrivedOn", "must not be after today"));
         }
         String idIndex = vault.index(idNumber.value());
+        moves.lockPerson(idIndex);
         Optional<Move> announced = moves.findAnnouncedTo(idIndex, request.destinationCounty());
         if (announced.isPresent()) {
             return settleAnnounced(announced.get(), request);

@@ -13,6 +13,7 @@ import org.liudong.migration.support.Residents;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +133,17 @@ class ArrivalTest {
                 .body("fromCounty", equalTo(DESTINATION)).body("toCounty", equalTo(ORIGIN))
                 .body("question", equalTo("CONFIRM_DEPARTURE")).body("status", equalTo("OPEN"));
         move(ORIGIN_CLERK, id).then().statusCode(200).body("person.name", equalTo(person.name()));
+    }
+
+    @Test
+    void ofUnannouncedArrivalsOfOnePersonSentAtOnceExactlyOneOpensAMove() throws Exception {
+        People.TestPerson person = residents.registered(ORIGIN);
+
+        List<Integer> statuses = atOnce(4, DESTINATION_CLERK, request -> request
+                .body(arrival(person, ORIGIN, DESTINATION)).post("/api/migration/arrivals"));
+
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> moves.count("personId", person.id()))).isEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.liudong.migration.support.Residents;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -165,6 +166,18 @@ class DepartureTest {
 
         as(ORIGIN_CLERK).body(departure(person, THIRD)).post("/api/migration/departures")
                 .then().statusCode(409).body("type", equalTo("urn:liudong:problem:open-move"));
+    }
+
+    /** The check for an open move and the new move are one step: at most one open move per person, always. */
+    @Test
+    void ofDeparturesOfOnePersonSentAtOnceExactlyOneAnnouncesAMove() throws Exception {
+        People.TestPerson person = residents.registered(ORIGIN);
+
+        List<Integer> statuses = atOnce(4, ORIGIN_CLERK, request -> request.body(departure(person, DESTINATION))
+                .post("/api/migration/departures"));
+
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> moves.count("personId", person.id()))).isEqualTo(1);
     }
 
     @Test
