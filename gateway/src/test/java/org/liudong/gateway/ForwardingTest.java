@@ -19,6 +19,7 @@ import static org.liudong.gateway.testing.GatewayCalls.PROBLEM_JSON;
 import static org.liudong.gateway.testing.GatewayCalls.asClerk;
 import static org.liudong.gateway.testing.GatewayCalls.clerkToken;
 import static org.liudong.gateway.testing.GatewayCalls.newRequestId;
+import static org.liudong.gateway.testing.EchoUpstream.ELSEWHERE;
 import static org.liudong.gateway.testing.EchoUpstream.STREAM_PAUSE_MILLIS;
 
 @QuarkusTest
@@ -144,6 +145,21 @@ class ForwardingTest {
                 .when().get("/api/registry/persons")
                 .then().statusCode(403)
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** The service's own address is internal: the caller follows the location through the gateway. */
+    @Test
+    void locationOfACreatedRecordLeadsThroughTheGatewayNotToTheService() {
+        asClerk().redirects().follow(false).when().post("/api/registry/households/created")
+                .then().statusCode(201)
+                .header("Location", equalTo("/api/registry/households/42?view=full"));
+    }
+
+    @Test
+    void locationOnAnotherSiteIsPassedOnUnchanged() {
+        asClerk().redirects().follow(false).when().get("/api/registry/elsewhere")
+                .then().statusCode(303)
+                .header("Location", equalTo(ELSEWHERE));
     }
 
     @Test

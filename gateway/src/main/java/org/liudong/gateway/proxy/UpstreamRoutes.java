@@ -27,7 +27,8 @@ import java.time.Duration;
 /**
  * The gateway's routes under {@code /api}, in the order they run (after the request id, CORS and quarkus-oidc's
  * token check): caller required, rate limit, then one Vert.x reverse proxy per service, which forwards the
- * request with its path, headers (the bearer token included) and body unchanged and streams the answer back.
+ * request with its path, headers (the bearer token included) and body unchanged and streams the answer back,
+ * a {@code Location} at the service's address pointed through the gateway ({@link CallerLocations}).
  * Anything under {@code /api} that no service owns is 404.
  */
 @ApplicationScoped
@@ -55,7 +56,8 @@ public class UpstreamRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
                     .origin(context -> openRequest(upstream, context))
                     .addInterceptor(new UpstreamFailures(upstream))
-                    .addInterceptor(new BodySizeLimit(config.limits()));
+                    .addInterceptor(new BodySizeLimit(config.limits()))
+                    .addInterceptor(new CallerLocations(upstream));
             router.route(upstream.pathPrefix() + "/*").handler(context -> forward(context, proxy));
         }
         router.route("/api/*").handler(context -> ProblemResponses.send(context, ProblemResponses.notFound()));

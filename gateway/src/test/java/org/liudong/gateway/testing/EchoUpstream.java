@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A real HTTP server standing in for one service: it answers every request with what it received (method, path,
  * query, headers, body size), serves an OpenAPI document and a readiness endpoint like a Quarkus service, never
- * answers paths ending in {@code /slow}, streams two server-sent events with a pause for paths ending in
- * {@code /stream}, and tells the tests how many body bytes arrived for a request id
+ * answers paths ending in {@code /slow}, answers 201 with a {@code Location} at its own address for paths ending in
+ * {@code /created} and 303 to another site for {@code /elsewhere}, streams two server-sent events with a pause for
+ * paths ending in {@code /stream}, and tells the tests how many body bytes arrived for a request id
  * ({@code GET /echo/received/<id>}), so a test can prove that nothing — or something already — reached it, and
  * whether a stream's connection was closed before its last event ({@code cutOff}).
  */
@@ -24,6 +25,7 @@ public final class EchoUpstream {
 
     private static final int BODY_ECHO_LIMIT = 64 * 1024;
     public static final long STREAM_PAUSE_MILLIS = 2_500;
+    public static final String ELSEWHERE = "https://elsewhere.example/where?x=1";
 
     private final String name;
     private final JsonObject openApi;
@@ -60,6 +62,12 @@ public final class EchoUpstream {
             }
         } else if (path.endsWith("/stream")) {
             streamEvents(request);
+        } else if (path.endsWith("/created")) {
+            // as a Quarkus service builds it: from the address the request reached it at
+            String record = path.substring(0, path.length() - "/created".length()) + "/42?view=full";
+            request.response().setStatusCode(201).putHeader("Location", "http://" + request.authority() + record).end();
+        } else if (path.endsWith("/elsewhere")) {
+            request.response().setStatusCode(303).putHeader("Location", ELSEWHERE).end();
         } else if (path.endsWith("/slow")) {
             request.handler(chunk -> { });
         } else {
