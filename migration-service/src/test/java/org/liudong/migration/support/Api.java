@@ -3,19 +3,14 @@ package org.liudong.migration.support;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.liudong.stack.testing.AtOnce;
 import org.liudong.stack.testing.Tokens;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
@@ -71,31 +66,14 @@ public final class Api {
     }
 
     /**
-     * Sends {@code copies} of a request at the same moment, each from its own thread, as a double click or a client
-     * retrying without its key does; returns the status of each answer. The caller's token is fetched first:
-     * Keycloak refuses logins of one user that arrive at the same moment (brute-force protection).
+     * Sends {@code copies} of a request at the same moment (see {@link AtOnce}); returns the status of each answer.
+     * The caller's token is fetched first: Keycloak refuses logins of one user that arrive at the same moment
+     * (brute-force protection).
      */
     public static List<Integer> atOnce(int copies, String user, Function<RequestSpecification, Response> request)
             throws Exception {
         Tokens.user(user);
-        ExecutorService threads = Executors.newFixedThreadPool(copies);
-        CyclicBarrier start = new CyclicBarrier(copies);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int copy = 0; copy < copies; copy++) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return request.apply(as(user)).statusCode();
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
+        return AtOnce.run(copies, () -> request.apply(as(user)).statusCode());
     }
 
     /** Registers the departure as the origin's clerk; returns the move id. */

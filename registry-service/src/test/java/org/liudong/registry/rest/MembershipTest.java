@@ -5,13 +5,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.liudong.registry.support.Api;
+import org.liudong.stack.testing.AtOnce;
 import org.liudong.stack.testing.PlatformTestResource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,6 +44,36 @@ class MembershipTest {
                 .body("members.personId", not(hasItem(child)));
         Api.as(CLERK).get("/api/registry/persons/" + child).then()
                 .body("householdId", equalTo(to)).body("relation", equalTo("GRANDCHILD"));
+    }
+
+    /**
+     * Without If-Match, the clerk who loses a race for the same person is told of a conflict (409), not of a failed
+     * precondition it never set (412); the person ends up in the winner's household. A round whose requests did
+     * not overlap has no loser, so rounds are repeated until one has.
+     */
+    @Test
+    void ofTwoMovesOfOnePersonToDifferentHouseholdsAtOnceOneWinsAndTheOtherIsAConflict() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            JsonPath from = Api.newHousehold(person("HEAD"), person("CHILD"));
+            String child = from.getString("members.find { it.relation == 'CHILD' }.personId");
+            List<String> targets = List.of(Api.newHousehold(person("HEAD")).getString("id"),
+                    Api.newHousehold(person("HEAD")).getString("id"));
+
+            List<Response> answers = AtOnce.run(targets.stream().<Callable<Response>>map(to -> () -> Api.as(CLERK)
+                    .contentType(ContentType.JSON).body(Map.of("personId", child, "relation", "CHILD"))
+                    .post("/api/registry/households/" + to + "/members")).toList());
+
+            if (answers.stream().allMatch(answer -> answer.statusCode() == 200)) {
+                continue;
+            }
+            assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
+            Response conflict = answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(conflict.jsonPath().getString("type")).isEqualTo("urn:liudong:problem:concurrent-change");
+            String winner = targets.get(answers.get(0).statusCode() == 200 ? 0 : 1);
+            Api.as(CLERK).get("/api/registry/persons/" + child).then().body("householdId", equalTo(winner));
+            return;
+        }
+        throw new AssertionError("in five rounds the two moves never overlapped");
     }
 
     @Test

@@ -79,11 +79,17 @@ public class ProblemMappers {
         return unreadableJson(e, uri, headers);
     }
 
-    /** Two writers raced for the same version of a record: the later one must read it again. */
+    /**
+     * Two writers raced for the same version of a record: the later one must read it again. 412 answers a request
+     * that named the version it expected ({@code If-Match}); without that condition, the clash is a 409.
+     */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleVersion(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        return respond(ProblemException.preconditionFailed("The record changed while your request was processed; "
-                + "read it again and reapply your change").problem(), uri, headers);
+        String detail = "The record changed while your request was processed; read it again and reapply your change";
+        ProblemException problem = headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                ? ProblemException.preconditionFailed(detail)
+                : ProblemException.conflict("concurrent-change", detail);
+        return respond(problem.problem(), uri, headers);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
