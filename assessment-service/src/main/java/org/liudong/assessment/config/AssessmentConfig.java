@@ -9,8 +9,11 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "liudong.assessment")
 public interface AssessmentConfig {
 
-    /** Time zone that turns event instants into calendar days and months (the counties' local time). */
-    @WithDefault("Asia/Shanghai")
+    /**
+     * Time zone that turns event instants into calendar days and months (the counties' local time): the
+     * register's own ({@code liudong.zone}, platform {@code RegisterCalendar}) unless set apart.
+     */
+    @WithDefault("${liudong.zone:Asia/Shanghai}")
     ZoneId zone();
 
     /** A departure counts as timely when registered within this many days of the departure date. */

@@ -22,6 +22,7 @@ import org.liudong.platform.identity.ResidentIdNumber;
 import org.liudong.platform.persistence.Listing;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,11 +52,13 @@ public class MoveService {
     private final Audit audit;
     private final MoveAccess access;
     private final MigrationConfig config;
+    private final RegisterCalendar calendar;
 
     public MoveService(MoveRepository moves, MoveHistoryRepository history, PersonRepository persons,
                        RegistryLookup registry, PersonDataVault vault, VerificationService verifications,
                        MoveSteps steps, MigrationEvents events, Inbox inbox, Audit audit, MoveAccess access,
-                       MigrationConfig config) {
+                       MigrationConfig config, RegisterCalendar calendar) {
+        this.calendar = calendar;
         this.moves = moves;
         this.history = history;
         this.persons = persons;
@@ -77,7 +80,7 @@ public class MoveService {
     public Move depart(DepartureRequest request) {
         access.requireActsFor(request.originCounty());
         requireOtherCounty(request.originCounty(), request.destinationCounty());
-        if (request.departedOn().isAfter(LocalDate.now().plusDays(MAX_DAYS_AHEAD))) {
+        if (request.departedOn().isAfter(calendar.today().plusDays(MAX_DAYS_AHEAD))) {
             throw ProblemException.badRequest("departedOn is too far ahead",
                     new FieldError("departedOn", "at most " + MAX_DAYS_AHEAD + " days from today"));
         }
@@ -120,7 +123,7 @@ public class MoveService {
         access.requireActsFor(request.destinationCounty());
         requireOtherCounty(request.originCounty(), request.destinationCounty());
         ResidentIdNumber idNumber = consistentIdNumber(request);
-        if (request.arrivedOn().isAfter(LocalDate.now())) {
+        if (request.arrivedOn().isAfter(calendar.today())) {
             throw ProblemException.badRequest("arrivedOn lies in the future",
                     new FieldError("arrivedOn", "must not be after today"));
         }
@@ -180,8 +183,8 @@ public class MoveService {
     public Move returnHome(UUID id, LocalDate returnedOn, Integer expectedVersion) {
         Move move = access.asOrigin(moves.findForUpdate(id).orElse(null));
         Versions.check(expectedVersion, move.version);
-        LocalDate on = returnedOn == null ? LocalDate.now() : returnedOn;
-        if (on.isAfter(LocalDate.now()) || move.arrivedOn != null && on.isBefore(move.arrivedOn)) {
+        LocalDate on = returnedOn == null ? calendar.today() : returnedOn;
+        if (on.isAfter(calendar.today()) || move.arrivedOn != null && on.isBefore(move.arrivedOn)) {
             throw ProblemException.badRequest("returnedOn must lie between the arrival and today",
                     new FieldError("returnedOn", "between arrivedOn and today"));
         }
@@ -200,7 +203,7 @@ public class MoveService {
         if (move.status != MoveStatus.SETTLED) {
             throw ProblemException.conflict("not-settled", "Only a settled move has a residence to renew");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         LocalDate base = move.residenceValidUntil == null || move.residenceValidUntil.isBefore(today)
                 ? today : move.residenceValidUntil;
         move.residenceValidUntil = base.plus(config.residenceValidity());
@@ -399,7 +402,7 @@ public class MoveService {
         move.originCounty = origin;
         move.destinationCounty = destination;
         move.reason = reason;
-        move.registeredOn = LocalDate.now();
+        move.registeredOn = calendar.today();
         move.createdAt = OffsetDateTime.now();
         move.updatedAt = move.createdAt;
         return move;

@@ -3,6 +3,7 @@ package org.liudong.migration.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.function.IntSupplier;
@@ -19,8 +20,10 @@ public class ScheduledJobs {
 
     private final MoveService moves;
     private final VerificationService verifications;
+    private final RegisterCalendar calendar;
 
-    public ScheduledJobs(MoveService moves, VerificationService verifications) {
+    public ScheduledJobs(MoveService moves, VerificationService verifications, RegisterCalendar calendar) {
+        this.calendar = calendar;
         this.moves = moves;
         this.verifications = verifications;
     }
@@ -28,7 +31,7 @@ public class ScheduledJobs {
     @Scheduled(every = "${liudong.migration.job-interval:1h}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         int lapsed = drain(() -> moves.lapseOverdue(today, BATCH));
         int expired = drain(() -> moves.expireResidences(today, BATCH));
         int reminded = drain(() -> verifications.remindDue(today, BATCH));

@@ -16,6 +16,7 @@ import org.liudong.migration.security.MoveAccess;
 import org.liudong.platform.divisions.DivisionCatalog;
 import org.liudong.platform.problem.FieldError;
 import org.liudong.platform.problem.ProblemException;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,10 +36,12 @@ public class VerificationService {
     private final Inbox inbox;
     private final MoveAccess access;
     private final MigrationConfig config;
+    private final RegisterCalendar calendar;
 
     public VerificationService(VerificationRepository verifications, MoveRepository moves, PersonRepository persons,
                                MoveSteps steps, MigrationEvents events, Inbox inbox, MoveAccess access,
-                               MigrationConfig config) {
+                               MigrationConfig config, RegisterCalendar calendar) {
+        this.calendar = calendar;
         this.verifications = verifications;
         this.moves = moves;
         this.persons = persons;
@@ -184,7 +187,7 @@ public class VerificationService {
         verification.toCounty = to;
         verification.question = question;
         verification.urgent = urgent;
-        verification.dueOn = LocalDate.now().plus(urgent ? config.verification().urgentDue()
+        verification.dueOn = calendar.today().plus(urgent ? config.verification().urgentDue()
                 : config.verification().normalDue());
         verification.status = Verification.Status.OPEN;
         verification.requestedBy = actor;

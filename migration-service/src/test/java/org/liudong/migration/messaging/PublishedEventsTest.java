@@ -16,6 +16,7 @@ import org.liudong.migration.support.RegistryTopic;
 import org.liudong.migration.support.Residents;
 import org.liudong.migration.support.Topics;
 import org.liudong.stack.testing.PlatformTestResource;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +42,10 @@ class PublishedEventsTest {
 
     @Inject
     VerificationService verifications;
+
+    /** The counties' today, as the service judges dates (due dates, lapsing, expiry). */
+    @Inject
+    RegisterCalendar calendar;
 
     private final Set<String> subjects = new HashSet<>();
     private final List<People.TestPerson> people = new ArrayList<>();
@@ -94,19 +99,19 @@ class PublishedEventsTest {
         as(ORIGIN_CLERK).post("/api/migration/moves/" + revoked + "/revoke").then().statusCode(200);
 
         Map<String, Object> old = departure(registered(), DESTINATION);
-        old.put("departedOn", LocalDate.now().minusDays(45).toString());
+        old.put("departedOn", calendar.today().minusDays(45).toString());
         track(as(ORIGIN_CLERK).body(old).post("/api/migration/departures").then().statusCode(201).extract().path("id"));
-        moves.lapseOverdue(LocalDate.now(), 500);
+        moves.lapseOverdue(calendar.today(), 500);
 
         People.TestPerson longAgo = registered();
         Map<String, Object> departure = departure(longAgo, DESTINATION);
-        departure.put("departedOn", LocalDate.now().minusDays(400).toString());
+        departure.put("departedOn", calendar.today().minusDays(400).toString());
         String expiring = track(as(ORIGIN_CLERK).body(departure).post("/api/migration/departures").then()
                 .statusCode(201).extract().path("id"));
         Map<String, Object> arrival = arrival(longAgo, ORIGIN, DESTINATION);
-        arrival.put("arrivedOn", LocalDate.now().minusDays(390).toString());
+        arrival.put("arrivedOn", calendar.today().minusDays(390).toString());
         as(DESTINATION_CLERK).body(arrival).post("/api/migration/arrivals").then().statusCode(201);
-        moves.expireResidences(LocalDate.now(), 500);
+        moves.expireResidences(calendar.today(), 500);
         as(ORIGIN_CLERK).body(Map.of()).post("/api/migration/moves/" + expiring + "/return").then().statusCode(200);
 
         People.TestPerson unannounced = residents.unknown(ORIGIN);
@@ -114,8 +119,8 @@ class PublishedEventsTest {
         var created = arrive(unannounced, ORIGIN, DESTINATION, DESTINATION_CLERK).then().statusCode(201).extract();
         track(created.path("id"));
         String verificationId = track(created.path("verificationId"));
-        verifications.remindDue(LocalDate.now().plusDays(29), 500);
-        verifications.markOverdue(LocalDate.now().plusDays(31), 500);
+        verifications.remindDue(calendar.today().plusDays(29), 500);
+        verifications.markOverdue(calendar.today().plusDays(31), 500);
         as(ORIGIN_CLERK).body(Map.of("outcome", "CONFIRMED"))
                 .post("/api/migration/verifications/" + verificationId + "/answer").then().statusCode(200);
     }

@@ -11,6 +11,7 @@ import org.liudong.migration.support.FakeRegistry;
 import org.liudong.migration.support.People;
 import org.liudong.migration.support.Residents;
 import org.liudong.stack.testing.PlatformTestResource;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ import static org.liudong.migration.support.Api.*;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "migration"))
 @WithTestResource(FakeRegistry.class)
 class MoveLifecycleTest {
+
+    /** The counties' today, as the service judges dates. */
+    @Inject
+    RegisterCalendar calendar;
 
     @Inject
     Residents residents;
@@ -80,10 +85,10 @@ class MoveLifecycleTest {
         arrive(person, ORIGIN, DESTINATION, DESTINATION_CLERK).then().statusCode(201);
 
         as(DESTINATION_CLERK).body(Map.of()).post("/api/migration/moves/" + id + "/return").then().statusCode(403);
-        as(ORIGIN_CLERK).body(Map.of("returnedOn", LocalDate.now().toString()))
+        as(ORIGIN_CLERK).body(Map.of("returnedOn", calendar.today().toString()))
                 .post("/api/migration/moves/" + id + "/return")
                 .then().statusCode(200).body("status", equalTo("RETURNED"))
-                .body("returnedOn", equalTo(LocalDate.now().toString()));
+                .body("returnedOn", equalTo(calendar.today().toString()));
         assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "MOVE_RETURNED", id)).isTrue();
     }
 
@@ -106,13 +111,13 @@ class MoveLifecycleTest {
     void anAnnouncedMoveWithoutArrivalLapsesAfterThePeriod() {
         People.TestPerson late = residents.registered(ORIGIN);
         Map<String, Object> body = departure(late, DESTINATION);
-        body.put("departedOn", LocalDate.now().minusDays(31).toString());
+        body.put("departedOn", calendar.today().minusDays(31).toString());
         String lapsing = as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
                 .extract().path("id");
         String recent = depart(residents.registered(ORIGIN), DESTINATION);
 
-        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).isPositive();
-        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).as("nothing lapses twice").isZero();
+        assertThat(moves.lapseOverdue(calendar.today(), 200)).isPositive();
+        assertThat(moves.lapseOverdue(calendar.today(), 200)).as("nothing lapses twice").isZero();
 
         move(ORIGIN_CLERK, lapsing).then().body("status", equalTo("LAPSED"))
                 .body("history.action", hasItem("LAPSED"));
@@ -126,7 +131,7 @@ class MoveLifecycleTest {
         List<String> due = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Map<String, Object> body = departure(residents.registered(ORIGIN), DESTINATION);
-            body.put("departedOn", LocalDate.now().minusDays(60).toString());
+            body.put("departedOn", calendar.today().minusDays(60).toString());
             due.add(as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
                     .extract().path("id"));
         }
@@ -135,8 +140,8 @@ class MoveLifecycleTest {
         try {
             Callable<Integer> instance = () -> {
                 int lapsed = 0;
-                for (int done = moves.lapseOverdue(LocalDate.now(), 1); done > 0;
-                     done = moves.lapseOverdue(LocalDate.now(), 1)) {
+                for (int done = moves.lapseOverdue(calendar.today(), 1); done > 0;
+                     done = moves.lapseOverdue(calendar.today(), 1)) {
                     lapsed += done;
                 }
                 return lapsed;
@@ -159,35 +164,35 @@ class MoveLifecycleTest {
     @Test
     void theScheduledRunLeavesNothingDueBehind() {
         Map<String, Object> body = departure(residents.registered(ORIGIN), DESTINATION);
-        body.put("departedOn", LocalDate.now().minusDays(35).toString());
+        body.put("departedOn", calendar.today().minusDays(35).toString());
         String id = as(ORIGIN_CLERK).body(body).post("/api/migration/departures").then().statusCode(201)
                 .extract().path("id");
 
         jobs.run();
 
         move(ORIGIN_CLERK, id).then().body("status", equalTo("LAPSED"));
-        assertThat(moves.lapseOverdue(LocalDate.now(), 200)).isZero();
+        assertThat(moves.lapseOverdue(calendar.today(), 200)).isZero();
     }
 
     @Test
     void anExpiredResidenceIsReportedAndARenewalExtendsIt() {
         People.TestPerson person = residents.registered(ORIGIN);
         Map<String, Object> departure = departure(person, DESTINATION);
-        departure.put("departedOn", LocalDate.now().minusDays(400).toString());
+        departure.put("departedOn", calendar.today().minusDays(400).toString());
         String id = as(ORIGIN_CLERK).body(departure).post("/api/migration/departures").then().statusCode(201)
                 .extract().path("id");
         Map<String, Object> arrival = arrival(person, ORIGIN, DESTINATION);
-        arrival.put("arrivedOn", LocalDate.now().minusDays(380).toString());
+        arrival.put("arrivedOn", calendar.today().minusDays(380).toString());
         as(DESTINATION_CLERK).body(arrival).post("/api/migration/arrivals").then().statusCode(201)
                 .body("status", equalTo("SETTLED"));
 
-        assertThat(moves.expireResidences(LocalDate.now(), 200)).isPositive();
+        assertThat(moves.expireResidences(calendar.today(), 200)).isPositive();
         move(DESTINATION_CLERK, id).then().body("residenceExpired", equalTo(true));
         assertThat(inboxHas(DESTINATION_CLERK, DESTINATION, "RESIDENCE_EXPIRED", id)).isTrue();
 
         as(ORIGIN_CLERK).post("/api/migration/moves/" + id + "/residence/renew").then().statusCode(403);
         as(DESTINATION_CLERK).post("/api/migration/moves/" + id + "/residence/renew").then().statusCode(200)
-                .body("residenceValidUntil", equalTo(LocalDate.now().plusMonths(12).toString()))
+                .body("residenceValidUntil", equalTo(calendar.today().plusMonths(12).toString()))
                 .body("residenceExpired", equalTo(false));
     }
 
@@ -219,7 +224,7 @@ class MoveLifecycleTest {
                 .queryParam("status", "ANNOUNCED").queryParam("size", 500).get("/api/migration/moves")
                 .then().statusCode(200).body("items.id", hasItem(id));
         as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "out")
-                .queryParam("from", LocalDate.now().toString()).queryParam("size", 500).get("/api/migration/moves")
+                .queryParam("from", calendar.today().toString()).queryParam("size", 500).get("/api/migration/moves")
                 .then().statusCode(200).body("items.id", hasItem(id));
         as(ORIGIN_CLERK).queryParam("county", ORIGIN).queryParam("direction", "in").queryParam("size", 500)
                 .get("/api/migration/moves").then().statusCode(200).body("items.id", not(hasItem(id)));

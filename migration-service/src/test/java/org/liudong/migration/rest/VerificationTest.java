@@ -10,6 +10,7 @@ import org.liudong.migration.support.FakeRegistry;
 import org.liudong.migration.support.People;
 import org.liudong.migration.support.Residents;
 import org.liudong.stack.testing.PlatformTestResource;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,10 @@ import static org.liudong.migration.support.Api.*;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "migration"))
 @WithTestResource(FakeRegistry.class)
 class VerificationTest {
+
+    /** The counties' today, as the service judges dates. */
+    @Inject
+    RegisterCalendar calendar;
 
     @Inject
     Residents residents;
@@ -48,9 +53,9 @@ class VerificationTest {
 
         as(ORIGIN_CLERK).get("/api/migration/verifications/" + normal).then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("fromCounty", equalTo(DESTINATION))
-                .body("dueOn", equalTo(LocalDate.now().plusDays(30).toString()));
+                .body("dueOn", equalTo(calendar.today().plusDays(30).toString()));
         as(ORIGIN_CLERK).get("/api/migration/verifications/" + urgent).then()
-                .body("dueOn", equalTo(LocalDate.now().plusDays(15).toString()));
+                .body("dueOn", equalTo(calendar.today().plusDays(15).toString()));
         assertThat(inbox(ORIGIN_CLERK, ORIGIN, "VERIFICATION_REQUEST").then().extract().jsonPath()
                 .getList("items.verificationId", String.class)).contains(normal, urgent);
     }
@@ -98,13 +103,13 @@ class VerificationTest {
         String moveId = depart(residents.registered(ORIGIN), DESTINATION);
         String id = request(DESTINATION_CLERK, ORIGIN, moveId, false);
 
-        assertThat(verifications.remindDue(LocalDate.now().plusDays(20), 500)).as("not yet").isZero();
-        assertThat(verifications.remindDue(LocalDate.now().plusDays(28), 500)).isPositive();
-        assertThat(verifications.remindDue(LocalDate.now().plusDays(28), 500)).as("once only").isZero();
+        assertThat(verifications.remindDue(calendar.today().plusDays(20), 500)).as("not yet").isZero();
+        assertThat(verifications.remindDue(calendar.today().plusDays(28), 500)).isPositive();
+        assertThat(verifications.remindDue(calendar.today().plusDays(28), 500)).as("once only").isZero();
         assertThat(inbox(ORIGIN_CLERK, ORIGIN, "VERIFICATION_REMINDER").then().extract().jsonPath()
                 .getList("items.verificationId", String.class)).contains(id);
 
-        assertThat(verifications.markOverdue(LocalDate.now().plusDays(31), 500)).isPositive();
+        assertThat(verifications.markOverdue(calendar.today().plusDays(31), 500)).isPositive();
         as(DESTINATION_CLERK).get("/api/migration/verifications/" + id).then().body("status", equalTo("OVERDUE"));
         assertThat(inbox(DESTINATION_CLERK, DESTINATION, "VERIFICATION_OVERDUE").then().extract().jsonPath()
                 .getList("items.verificationId", String.class)).contains(id);

@@ -10,6 +10,7 @@ import org.liudong.registry.domain.DivisionValidity;
 import org.liudong.registry.repository.DivisionValidityRepository;
 import org.liudong.registry.rest.DivisionView;
 import org.liudong.registry.rest.RetirementRequest;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -28,9 +29,11 @@ public class Divisions {
 
     private final DivisionCatalog catalog = DivisionCatalog.bundled();
     private final DivisionValidityRepository validity;
+    private final RegisterCalendar calendar;
 
-    public Divisions(DivisionValidityRepository validity) {
+    public Divisions(DivisionValidityRepository validity, RegisterCalendar calendar) {
         this.validity = validity;
+        this.calendar = calendar;
     }
 
     public Optional<FieldError> countyProblem(String field, String county) {
@@ -110,7 +113,7 @@ public class Divisions {
                 r == null ? null : r.validTo,
                 r == null ? null : r.successorCode,
                 r == null ? null : r.reason,
-                r == null || r.validTo.isAfter(LocalDate.now())));
+                r == null || r.validTo.isAfter(calendar.today())));
     }
 
     /** Records that a code stops being valid after {@code validTo}; the successor must be a code in force. */
@@ -136,10 +139,10 @@ public class Divisions {
         return describe(code).orElseThrow();
     }
 
-    private static Optional<FieldError> retiredProblem(String field, String code,
-                                                       Function<String, Optional<DivisionValidity>> retirements) {
+    private Optional<FieldError> retiredProblem(String field, String code,
+                                                Function<String, Optional<DivisionValidity>> retirements) {
         return retirements.apply(code)
-                .filter(r -> !r.validTo.isAfter(LocalDate.now()))
+                .filter(r -> !r.validTo.isAfter(calendar.today()))
                 .map(r -> new FieldError(field, "was retired on " + r.validTo + " (" + r.reason + ")"
                         + (r.successorCode == null ? "" : "; use " + r.successorCode + " instead")));
     }

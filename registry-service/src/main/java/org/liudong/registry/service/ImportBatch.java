@@ -17,6 +17,7 @@ import org.liudong.registry.repository.ImportStore;
 import org.liudong.registry.repository.ImportStore.HouseholdRef;
 import org.liudong.registry.repository.PersonRepository;
 import org.liudong.registry.rest.PersonInput;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -74,9 +75,11 @@ public class ImportBatch {
     private final Divisions divisions;
     private final RegistryEvents events;
     private final AuditTrail audit;
+    private final RegisterCalendar calendar;
 
     public ImportBatch(ImportStore store, PersonRepository persons, IdNumbers idNumbers, Divisions divisions,
-                       RegistryEvents events, AuditTrail audit) {
+                       RegistryEvents events, AuditTrail audit, RegisterCalendar calendar) {
+        this.calendar = calendar;
         this.store = store;
         this.persons = persons;
         this.idNumbers = idNumbers;
@@ -256,7 +259,7 @@ public class ImportBatch {
         Sex sex = parse(() -> Sex.valueOf(row.get("sex")), row, "sex", "must be M or F", errors);
         LocalDate birthDate = parse(() -> LocalDate.parse(row.get("birth_date")), row, "birth_date",
                 "must be a date like 1990-03-07", errors);
-        if (birthDate != null && birthDate.isAfter(LocalDate.now())) {
+        if (birthDate != null && birthDate.isAfter(calendar.today())) {
             errors.add(error(row, "birth_date", "is in the future"));
         }
         Relation relation = parse(() -> Relation.valueOf(row.get("relation")), row, "relation",

@@ -4,10 +4,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.liudong.platform.identity.Sex;
 import org.liudong.registry.support.Api;
 import org.liudong.stack.testing.PlatformTestResource;
+import org.liudong.platform.time.RegisterCalendar;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -25,6 +27,10 @@ import static org.liudong.registry.support.People.person;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "registry"))
 class PersonLifecycleTest {
+
+    /** The counties' today, as the service judges dates. */
+    @Inject
+    RegisterCalendar calendar;
 
     @Test
     void personJoinsAnExistingHouseholdAndReadsBack() {
@@ -56,14 +62,14 @@ class PersonLifecycleTest {
     @Test
     void birthRegistersAChildIntoTheHousehold() {
         String householdId = Api.newHousehold(person("HEAD")).getString("id");
-        Map<String, Object> child = person("CHILD", Sex.F, LocalDate.now().minusDays(3));
+        Map<String, Object> child = person("CHILD", Sex.F, calendar.today().minusDays(3));
         Api.as(CLERK).contentType(ContentType.JSON).body(child)
                 .post("/api/registry/households/" + householdId + "/births").then()
                 .statusCode(201)
                 .body("householdId", equalTo(householdId))
                 .body("birthDate", equalTo(child.get("birthDate")))
                 .body("status", equalTo("ACTIVE"));
-        Map<String, Object> unborn = person("CHILD", Sex.M, LocalDate.now().plusDays(3));
+        Map<String, Object> unborn = person("CHILD", Sex.M, calendar.today().plusDays(3));
         Api.as(CLERK).contentType(ContentType.JSON).body(unborn)
                 .post("/api/registry/households/" + householdId + "/births").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("birthDate"));
@@ -95,7 +101,7 @@ class PersonLifecycleTest {
         Api.as(CLERK).contentType(ContentType.JSON).body(Map.of("reason", "EMIGRATED", "cancelledOn", "2024-01-01"))
                 .post(path).then().statusCode(400);
         Api.as(CLERK).contentType(ContentType.JSON)
-                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", LocalDate.now().plusDays(1).toString()))
+                .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", calendar.today().plusDays(1).toString()))
                 .post(path).then().statusCode(400).body("errors[0].field", equalTo("cancelledOn"));
         Api.as(OTHER_CLERK).contentType(ContentType.JSON)
                 .body(Map.of("reason", "SETTLED_ABROAD", "cancelledOn", "2024-01-01")).post(path).then().statusCode(403);
