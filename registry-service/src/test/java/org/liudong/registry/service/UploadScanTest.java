@@ -16,8 +16,8 @@ class UploadScanTest {
 
     private static final String HEADER = "household_number,county,township,address,id_number,name,sex,birth_date,"
             + "relation,phone\n";
-    private static final String ROW = "H1,620821,620821101,城关镇东街1号,620821198001011234,张三丰,M,1980-01-01,HEAD,"
-            + "13800000000\n";
+    private static final String ROW = "H1,620821,620821101,城关镇东街1号,620821198001011234,张三丰,M,"
+            + "1980-01-01,HEAD,13800000000\n";
     private static final Charset GBK = Charset.forName("GBK");
 
     @Test
