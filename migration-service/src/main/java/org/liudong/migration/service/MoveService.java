@@ -58,7 +58,6 @@ public class MoveService {
                        RegistryLookup registry, PersonDataVault vault, VerificationService verifications,
                        MoveSteps steps, MigrationEvents events, Inbox inbox, Audit audit, MoveAccess access,
                        MigrationConfig config, RegisterCalendar calendar) {
-        this.calendar = calendar;
         this.moves = moves;
         this.history = history;
         this.persons = persons;
@@ -71,6 +70,7 @@ public class MoveService {
         this.audit = audit;
         this.access = access;
         this.config = config;
+        this.calendar = calendar;
     }
 
     /**

@@ -23,9 +23,9 @@ public class ScheduledJobs {
     private final RegisterCalendar calendar;
 
     public ScheduledJobs(MoveService moves, VerificationService verifications, RegisterCalendar calendar) {
-        this.calendar = calendar;
         this.moves = moves;
         this.verifications = verifications;
+        this.calendar = calendar;
     }
 
     @Scheduled(every = "${liudong.migration.job-interval:1h}", delayed = "10s",

@@ -41,7 +41,6 @@ public class VerificationService {
     public VerificationService(VerificationRepository verifications, MoveRepository moves, PersonRepository persons,
                                MoveSteps steps, MigrationEvents events, Inbox inbox, MoveAccess access,
                                MigrationConfig config, RegisterCalendar calendar) {
-        this.calendar = calendar;
         this.verifications = verifications;
         this.moves = moves;
         this.persons = persons;
@@ -50,6 +49,7 @@ public class VerificationService {
         this.inbox = inbox;
         this.access = access;
         this.config = config;
+        this.calendar = calendar;
     }
 
     /** A request by a county party to the move, or holding the person, to a county that also holds them. */

@@ -79,13 +79,13 @@ public class ImportBatch {
 
     public ImportBatch(ImportStore store, PersonRepository persons, IdNumbers idNumbers, Divisions divisions,
                        RegistryEvents events, AuditTrail audit, RegisterCalendar calendar) {
-        this.calendar = calendar;
         this.store = store;
         this.persons = persons;
         this.idNumbers = idNumbers;
         this.divisions = divisions;
         this.events = events;
         this.audit = audit;
+        this.calendar = calendar;
     }
 
     /** Checks the rows and encrypts the valid ones' ID numbers; reads only the retired division codes. */
