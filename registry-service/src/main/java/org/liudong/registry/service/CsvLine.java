@@ -9,6 +9,15 @@ final class CsvLine {
     private CsvLine() {
     }
 
+    /** A line of nothing but spaces and tabs, which an import passes over (and does not count as a row). */
+    static boolean isBlank(String line) {
+        return line.chars().allMatch(c -> isSpace((char) c));
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -142,7 +142,7 @@ public class ImportService {
             int line = 1;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
-                if (text.isBlank()) {
+                if (CsvLine.isBlank(text)) {
                     continue;
                 }
                 ImportRow row = new ImportRow(line, CsvLine.split(text));

@@ -22,8 +22,8 @@ final class UploadScan {
     /** The start of a character cut off at the end of the last chunk, at most three bytes. */
     private ByteBuffer unfinished = ByteBuffer.allocate(0);
     private int newlines;
-    private long size;
-    private boolean endsWithNewline = true;
+    private int linesWithText;
+    private boolean lineHasText;
     private int firstLineNotUtf8;
 
     void scan(byte[] chunk, int length) {
@@ -34,24 +34,37 @@ final class UploadScan {
             checkUtf8(chunk, length);
         }
         for (int i = 0; i < length; i++) {
-            if (chunk[i] == '\n') {
+            byte b = chunk[i];
+            if (b == '\n') {
                 newlines++;
+                endLine();
+            } else if (!CsvLine.isSpace((char) b) && b != '\r') {
+                lineHasText = true;
             }
         }
-        endsWithNewline = chunk[length - 1] == '\n';
-        size += length;
+    }
+
+    private void endLine() {
+        if (lineHasText) {
+            linesWithText++;
+        }
+        lineHasText = false;
     }
 
     /** Call once the upload has ended: a character cut off by the end of the file is not UTF-8 either. */
     void finish() {
+        endLine();
         if (firstLineNotUtf8 == 0 && unfinished.hasRemaining()) {
             firstLineNotUtf8 = newlines + 1;
         }
     }
 
-    /** Lines after the header; a last line without a line break counts. */
+    /**
+     * Lines after the header that the import reads as rows: a last line without a line break counts, a line of
+     * nothing but spaces does not ({@link CsvLine#isBlank}), so a finished job has done all it counted.
+     */
     int rows() {
-        return Math.max(0, newlines + (endsWithNewline || size == 0 ? 0 : 1) - 1);
+        return Math.max(0, linesWithText - 1);
     }
 
     /** The number (header = 1) of the first line that is not UTF-8, if any. */

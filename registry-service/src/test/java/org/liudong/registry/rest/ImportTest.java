@@ -211,6 +211,18 @@ class ImportTest {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("header"));
     }
 
+    @Test
+    void blankLinesArePassedOverAndAFinishedJobHasDoneEveryRowItCounted() {
+        LocalDate born = LocalDate.of(1982, 5, 6);
+        String csv = HEADER + "\n" + row("IMP-B" + System.nanoTime(), People.idNumber("620821", born, Sex.M), "孙八",
+                Sex.M, born, "HEAD") + "  \r\n\n";
+        JsonPath job = finished(submit(csv, null).getString("id"));
+        assertThat(job.getString("status")).isEqualTo("DONE");
+        assertThat(job.getInt("rowsTotal")).isEqualTo(1);
+        assertThat(job.getInt("rowsDone")).isEqualTo(1);
+        assertThat(job.getInt("rowsImported")).isEqualTo(1);
+    }
+
     /** Spreadsheets on Chinese Windows save CSV in GBK unless told otherwise. */
     @Test
     void fileSavedInGbkIsRefusedWithItsFirstLineThatIsNotUtf8AndNothingIsImported() {
