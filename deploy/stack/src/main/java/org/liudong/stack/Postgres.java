@@ -110,10 +110,12 @@ public final class Postgres {
         if (comment.isEmpty()) {
             sql.execute("CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8'");
         }
-        // A database from before the mark existed is adopted: which keys wrote it cannot be told. A configured
-        // administrator that is neither superuser nor the database's owner cannot mark it; the guard is then off.
-        sql.execute("DO $$ BEGIN EXECUTE 'COMMENT ON DATABASE " + database + " IS ''" + mark + "''';"
-                + " EXCEPTION WHEN insufficient_privilege THEN NULL; END $$");
+        if (!comment.equals(Optional.of(mark))) {
+            // A database from before the mark existed is adopted: which keys wrote it cannot be told. A configured
+            // administrator that is neither superuser nor the database's owner cannot mark it; the guard is then off.
+            sql.execute("DO $$ BEGIN EXECUTE 'COMMENT ON DATABASE " + database + " IS ''" + mark + "''';"
+                    + " EXCEPTION WHEN insufficient_privilege THEN NULL; END $$");
+        }
     }
 
     /** The database's comment ("" if it has none), or empty if there is no such database. */

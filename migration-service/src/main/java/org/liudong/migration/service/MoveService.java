@@ -183,8 +183,9 @@ public class MoveService {
     public Move returnHome(UUID id, LocalDate returnedOn, Integer expectedVersion) {
         Move move = access.asOrigin(moves.findForUpdate(id).orElse(null));
         Versions.check(expectedVersion, move.version);
-        LocalDate on = returnedOn == null ? calendar.today() : returnedOn;
-        if (on.isAfter(calendar.today()) || move.arrivedOn != null && on.isBefore(move.arrivedOn)) {
+        LocalDate today = calendar.today();
+        LocalDate on = returnedOn == null ? today : returnedOn;
+        if (on.isAfter(today) || move.arrivedOn != null && on.isBefore(move.arrivedOn)) {
             throw ProblemException.badRequest("returnedOn must lie between the arrival and today",
                     new FieldError("returnedOn", "between arrivedOn and today"));
         }

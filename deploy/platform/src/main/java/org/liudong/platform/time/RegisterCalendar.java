@@ -36,10 +36,6 @@ public class RegisterCalendar implements ClockProvider {
         return LocalDate.now(clock);
     }
 
-    public ZoneId zone() {
-        return clock.getZone();
-    }
-
     @Override
     public Clock getClock() {
         return clock;
